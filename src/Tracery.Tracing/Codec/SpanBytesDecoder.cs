@@ -28,6 +28,7 @@ public static class SpanBytesDecoder
             {
                 case SpanEncoding.JsonV2: JsonV2ListReader.ReadList(message, into); break;
                 case SpanEncoding.Proto3: Proto3ListReader.ReadList(message, into); break;
+                case SpanEncoding.JsonV1: JsonV1ListReader.ReadList(message, into); break;
                 default: throw new NotSupportedException($"{encoding} decoding is not implemented yet");
             }
         }
