@@ -8,6 +8,9 @@ using Tracery.Storage;
 /// </summary>
 public static class SpanStoreFactory
 {
-    public static ISpanStore Create(TraceServerOptions options) =>
-        throw new NotImplementedException("memory store pending");
+    public static ISpanStore Create(TraceServerOptions options) => options.StorageType.ToLowerInvariant() switch
+    {
+        "mem" or "memory" => throw new NotImplementedException("memory store pending"),
+        _ => throw new ArgumentException($"storage type must be mem, not \"{options.StorageType}\""),
+    };
 }

@@ -43,7 +43,7 @@ public sealed class TraceServer : IAsyncDisposable
 
     public static async Task<TraceServer> StartAsync(TraceServerOptions options, CancellationToken cancellationToken, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
     {
-        var store = options.StoreFactory(options);
+        var store = options.Validate().StoreFactory(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

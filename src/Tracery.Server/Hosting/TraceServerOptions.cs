@@ -41,6 +41,31 @@ public sealed record TraceServerOptions
     /// <summary>Decoded messages waiting for storage; a full queue makes the collector wait.</summary>
     public int WriteQueueCapacity { get; init; } = 1024;
 
+    /// <summary>The storage backend, as Zipkin's <c>STORAGE_TYPE</c>: "mem" is the memory store.</summary>
+    public string StorageType { get; init; } = "mem";
+
     /// <summary>Makes the span store; <see cref="SpanStoreFactory.Create"/> picks the backend by default.</summary>
     public Func<TraceServerOptions, Storage.ISpanStore> StoreFactory { get; init; } = SpanStoreFactory.Create;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
+    public TraceServerOptions Validate()
+    {
+        Require(SampleRate is >= 0 and <= 1, $"sample rate must be from 0.0 to 1.0, not {SampleRate}");
+        Require(MaxSpans > 0, $"max spans must be positive, not {MaxSpans}");
+        Require(QueryLookback > TimeSpan.Zero, $"query lookback must be positive, not {QueryLookback}");
+        Require(QueryTimeout > TimeSpan.Zero, $"query timeout must be positive, not {QueryTimeout}");
+        Require(BodyLimit > 0, $"body limit must be positive, not {BodyLimit}");
+        Require(WriteQueueCapacity > 0, $"write queue capacity must be positive, not {WriteQueueCapacity}");
+        Require(!string.IsNullOrWhiteSpace(ScribeCategory), "scribe category must not be empty");
+        Require(AutocompleteKeys.All(k => !string.IsNullOrWhiteSpace(k)), "autocomplete keys must not be empty");
+        return this;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(message);
+        }
+    }
 }
