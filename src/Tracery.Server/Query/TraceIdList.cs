@@ -1,0 +1,31 @@
+namespace Tracery.Server.Query;
+
+/// <summary>The <c>traceIds</c> parameter of <c>/traceMany</c>, checked as Zipkin checks it (reference §1.2).</summary>
+public static class TraceIdList
+{
+    private const int MaxIds = 1000;
+
+    public static IReadOnlyList<string> Parse(string? parameter)
+    {
+        if (string.IsNullOrWhiteSpace(parameter))
+        {
+            throw new ArgumentException("traceIds parameter is empty");
+        }
+        var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in parameter.Split(',', MaxIds))
+        {
+            var id = TraceIdParameter.Normalize(raw);
+            if (!seen.Add(id))
+            {
+                throw new ArgumentException($"redundant traceId: {id}");
+            }
+            ids.Add(id);
+        }
+        if (ids.Count == 1)
+        {
+            throw new ArgumentException("Use /api/v2/trace/{traceId} endpoint to retrieve a single trace");
+        }
+        return ids;
+    }
+}
