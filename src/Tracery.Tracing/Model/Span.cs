@@ -45,7 +45,16 @@ public sealed record Span
 
     public string? RemoteServiceName => RemoteEndpoint?.ServiceName;
 
-    internal static readonly IReadOnlyDictionary<string, string> EmptyTags = new SortedDictionary<string, string>(StringComparer.Ordinal);
+    internal static readonly IReadOnlyDictionary<string, string> EmptyTags = TagMap.Empty;
+
+    /// <summary>A builder holding this span's fields, to derive a changed copy with the rules re-applied.</summary>
+    public SpanBuilder ToBuilder() => new SpanBuilder().From(this);
+
+    /// <summary>
+    /// This span with Zipkin's rules applied (reference §2.1); use it on spans made with an object initializer.
+    /// Throws <see cref="ArgumentException"/> with Zipkin's message when an id is invalid.
+    /// </summary>
+    public Span Normalize() => ToBuilder().Build();
 
     /// <summary>Value equality over every field, including the annotation list and tag map contents.</summary>
     public bool Equals(Span? other) =>
@@ -53,9 +62,18 @@ public sealed record Span
         && TraceId == other.TraceId && ParentId == other.ParentId && Id == other.Id && Kind == other.Kind
         && Name == other.Name && Timestamp == other.Timestamp && Duration == other.Duration
         && Equals(LocalEndpoint, other.LocalEndpoint) && Equals(RemoteEndpoint, other.RemoteEndpoint)
-        && Annotations.SequenceEqual(other.Annotations)
-        && Tags.Count == other.Tags.Count && Tags.All(t => other.Tags.TryGetValue(t.Key, out var v) && v == t.Value)
+        && Annotations.SequenceEqual(other.Annotations) && SameTags(Tags, other.Tags)
         && Debug == other.Debug && Shared == other.Shared;
+
+    static bool SameTags(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right)
+    {
+        if (left.Count != right.Count) return false;
+        foreach (var (key, value) in left)
+        {
+            if (!right.TryGetValue(key, out var other) || other != value) return false;
+        }
+        return true;
+    }
 
     public override int GetHashCode() => HashCode.Combine(TraceId, Id, ParentId, Kind, Name, Timestamp, Shared);
 }
