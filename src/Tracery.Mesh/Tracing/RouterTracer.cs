@@ -63,7 +63,7 @@ public sealed class RouterTracer : IRouterTracer
         var recording = new SpanRecording(
             trace,
             SpanKind.Client,
-            parent.LocalEndpoint with { ServiceName = clientLabel.ToLowerInvariant(), Port = 0 },
+            parent.LocalEndpoint with { ServiceName = ClientServiceName(clientLabel), Port = 0 },
             EndpointText.From(logicalService, upstream?.Address, upstream?.Port ?? 0),
             clock,
             sink);
@@ -90,6 +90,10 @@ public sealed class RouterTracer : IRouterTracer
 
         return trace.Sampled is null ? trace with { Sampled = sampler.IsSampled(trace.TraceId, options.SampleRate) } : trace;
     }
+
+    /// <summary>Linkerd's client label is the bound id without its leading <c>/</c>; accept either form.</summary>
+    private static string ClientServiceName(string label) =>
+        (label.StartsWith('/') ? label[1..] : label).ToLowerInvariant();
 
     private static ulong NewId()
     {
