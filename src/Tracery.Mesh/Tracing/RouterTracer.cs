@@ -10,18 +10,19 @@ using Tracery.Tracing.Model;
 /// Linkerd's router tracing (reference §3.4): the server span is a new child of the span carried by the incoming
 /// request (or a new root), sampled as the incoming flag says, else by the sample rate; <c>l5d-sample</c> overrides
 /// both. Each attempt is a new child of the server span. Spans go to <see cref="ISpanSink"/>, which never blocks.
+/// With neither a sink nor a recent-request log the tracer only propagates the context.
 /// </summary>
 public sealed class RouterTracer : IRouterTracer
 {
     private readonly RouterTracerOptions options;
     private readonly ITracePropagator propagator;
-    private readonly ISpanSink sink;
+    private readonly ISpanSink? sink;
     private readonly IRecentRequestLog? recentRequests;
     private readonly TraceSampler sampler;
     private readonly SpanClock clock;
 
     public RouterTracer(
-        RouterTracerOptions options, ISpanSink sink, IRecentRequestLog? recentRequests = null, TraceSampler? sampler = null, TimeProvider? time = null)
+        RouterTracerOptions options, ISpanSink? sink, IRecentRequestLog? recentRequests = null, TraceSampler? sampler = null, TimeProvider? time = null)
     {
         this.options = options;
         this.sink = sink;
@@ -35,7 +36,7 @@ public sealed class RouterTracer : IRouterTracer
     {
         var request = context.Request;
         var trace = Decide(propagator.Read(request, out var sampleRate), sampleRate);
-        if (!trace.IsSampled)
+        if (!trace.IsSampled || (sink is null && recentRequests is null))
         {
             return new ServerSpanScope(trace, null);
         }
@@ -47,7 +48,7 @@ public sealed class RouterTracer : IRouterTracer
             EndpointText.From(EndpointText.ServerLabel(serverAddress), serverAddress.Address, serverAddress.Port),
             connection.RemoteIpAddress is null ? null : EndpointText.From(null, connection.RemoteIpAddress, connection.RemotePort),
             clock,
-            sink);
+            sink ?? DiscardingSpanSink.Instance);
         var uri = request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
         return new ServerSpanScope(trace, new ServerSpanRecorder(recording, routerLabel, request.Method, uri, request.Protocol, recentRequests));
     }
@@ -68,7 +69,7 @@ public sealed class RouterTracer : IRouterTracer
             parent.LocalEndpoint with { ServiceName = clientLabel.ToLowerInvariant(), Port = 0 },
             EndpointText.From(logicalService, upstream?.Address, upstream?.Port ?? 0),
             clock,
-            sink);
+            sink ?? DiscardingSpanSink.Instance);
         return new ClientSpanScope(trace, new ClientSpanRecorder(recording, outgoing, parent.Protocol));
     }
 
@@ -79,6 +80,12 @@ public sealed class RouterTracer : IRouterTracer
         var trace = incoming.HasIds
             ? incoming.Child(spanId)
             : new TraceContext(options.TraceId128Bit ? NewId() : 0, spanId, spanId, 0, incoming.Sampled, incoming.Debug);
+        if (sink is null && recentRequests is null)
+        {
+            // Tracing off: like Linkerd's NullTracer, leave the decision to the next hop that traces.
+            return trace;
+        }
+
         if (sampleRate is { } rate)
         {
             return trace with { Sampled = sampler.IsSampled(trace.TraceId, rate) };

@@ -1,6 +1,7 @@
 namespace Tracery.Tracing.Codec;
 
 using Tracery.Tracing.Codec.Json;
+using Tracery.Tracing.Codec.Proto3;
 using Tracery.Tracing.Model;
 
 /// <summary>Decodes a message of spans in any supported encoding into normalised v2 spans.</summary>
@@ -26,6 +27,8 @@ public static class SpanBytesDecoder
             switch (encoding)
             {
                 case SpanEncoding.JsonV2: JsonV2ListReader.ReadList(message, into); break;
+                case SpanEncoding.Proto3: Proto3ListReader.ReadList(message, into); break;
+                case SpanEncoding.JsonV1: JsonV1ListReader.ReadList(message, into); break;
                 default: throw new NotSupportedException($"{encoding} decoding is not implemented yet");
             }
         }
@@ -40,6 +43,7 @@ public static class SpanBytesDecoder
     public static Span DecodeOne(ReadOnlySpan<byte> message, SpanEncoding encoding) => encoding switch
     {
         SpanEncoding.JsonV2 => JsonV2ListReader.ReadOne(message),
+        SpanEncoding.Proto3 => Proto3ListReader.ReadOne(message),
         _ => throw new NotSupportedException($"{encoding} decoding is not implemented yet"),
     };
 

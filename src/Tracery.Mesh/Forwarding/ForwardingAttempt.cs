@@ -1,0 +1,47 @@
+namespace Tracery.Mesh.Forwarding;
+
+using System.Net.Http;
+using Microsoft.AspNetCore.Http;
+using Tracery.Mesh.Balancing;
+using Tracery.Mesh.Classification;
+using Yarp.ReverseProxy.Forwarder;
+
+/// <summary>
+/// One attempt: forwards the request to one endpoint with YARP and reports what happened. The attempt's own
+/// deadline and the request's overall deadline both cancel it; which one fired decides the error reported.
+/// </summary>
+internal sealed class ForwardingAttempt(IHttpForwarder forwarder, HttpMessageInvoker invoker)
+{
+    private static readonly ForwarderRequestConfig Config = new() { ActivityTimeout = TimeSpan.FromMinutes(10) };
+
+    public async Task<AttemptResult> SendAsync(
+        HttpContext context, UpstreamEndpoint endpoint, RouteTarget target, Func<ResponseClass, bool> retryGate, CancellationToken deadline)
+    {
+        var transformer = new AttemptTransformer(target, retryGate);
+        var prefix = $"http://{endpoint.Address.Host}:{endpoint.Address.Port}";
+        var error = await forwarder.SendAsync(context, prefix, invoker, Config, transformer, deadline);
+        if (error == ForwarderError.None && transformer.Outcome is AttemptOutcome outcome)
+        {
+            return new AttemptResult(outcome, transformer.Class, transformer.Discarded, null);
+        }
+        var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
+        var failure = deadline.IsCancellationRequested || error == ForwarderError.RequestTimedOut ? AttemptFailure.Timeout
+            : IsConnectFailure(error, exception) ? AttemptFailure.ConnectionFailed
+            : AttemptFailure.Other;
+        var failed = AttemptOutcome.Failed(failure);
+        var detail = exception is null ? error.ToString() : $"{error}: {Innermost(exception).Message}";
+        return new AttemptResult(failed, target.Service.Classifier.Classify(context.Request.Method, failed), false, detail);
+    }
+
+    private static bool IsConnectFailure(ForwarderError error, Exception? exception) =>
+        error == ForwarderError.Request && exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+        return exception;
+    }
+}
