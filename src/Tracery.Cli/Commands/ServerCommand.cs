@@ -1,18 +1,89 @@
 namespace Tracery.Cli.Commands;
 
 using System.CommandLine;
+using System.Net;
+using Tracery.Server.Hosting;
 
-/// <summary>`tracery server`.</summary>
+/// <summary>
+/// `tracery server`: the Zipkin-compatible trace server. Settings come from Zipkin's environment
+/// variables first, then from options given on the command line, which win.
+/// </summary>
 internal static class ServerCommand
 {
+    private static readonly Option<string> Host = new("--host") { Description = "Address to bind the HTTP and Scribe ports to", DefaultValueFactory = _ => "0.0.0.0" };
+    private static readonly Option<int> Port = new("--port") { Description = "HTTP port: collector, query API, UI (env QUERY_PORT)", DefaultValueFactory = _ => 9411 };
+    private static readonly Option<int> ScribePort = new("--scribe-port") { Description = "Scribe port (env COLLECTOR_PORT)", DefaultValueFactory = _ => 9410 };
+    private static readonly Option<bool> ScribeEnabled = new("--scribe-enabled") { Description = "Listen for Scribe (env COLLECTOR_SCRIBE_ENABLED)", DefaultValueFactory = _ => true };
+    private static readonly Option<double> SampleRate = new("--sample-rate") { Description = "Share of traces kept, 0.0 to 1.0 (env COLLECTOR_SAMPLE_RATE)", DefaultValueFactory = _ => 1.0 };
+    private static readonly Option<bool> StrictTraceId = new("--strict-trace-id") { Description = "Tell 64- and 128-bit trace ids apart (env STRICT_TRACE_ID)", DefaultValueFactory = _ => true };
+    private static readonly Option<int> MaxSpans = new("--max-spans") { Description = "Spans the memory store keeps (env MEM_MAX_SPANS)", DefaultValueFactory = _ => 500_000 };
+    private static readonly Option<long> QueryLookback = new("--query-lookback") { Description = "Default query lookback in ms (env QUERY_LOOKBACK)", DefaultValueFactory = _ => 86_400_000 };
+    private static readonly Option<string> QueryTimeout = new("--query-timeout") { Description = "Query deadline, e.g. 11s (env QUERY_TIMEOUT)", DefaultValueFactory = _ => "11s" };
+    private static readonly Option<string> AutocompleteKeys = new("--autocomplete-keys") { Description = "Comma-separated tag keys to autocomplete (env AUTOCOMPLETE_KEYS)", DefaultValueFactory = _ => "" };
+    private static readonly Option<bool> SearchEnabled = new("--search-enabled") { Description = "Index spans for search (env SEARCH_ENABLED)", DefaultValueFactory = _ => true };
+    private static readonly Option<int> BodyLimit = new("--body-limit") { Description = "Largest collector body in bytes, before and after gunzip", DefaultValueFactory = _ => 10 * 1024 * 1024 };
+    private static readonly Option<string> Storage = new("--storage") { Description = "Storage backend: mem (env STORAGE_TYPE)", DefaultValueFactory = _ => "mem" };
+
     public static Command Create()
     {
-        var command = new Command("server", "Not built yet.");
-        command.SetAction(_ =>
+        var command = new Command("server", "Run the Zipkin-compatible trace server (collector, query API, UI) until Ctrl-C.");
+        foreach (var option in (Option[])[Host, Port, ScribePort, ScribeEnabled, SampleRate, StrictTraceId, MaxSpans, QueryLookback, QueryTimeout, AutocompleteKeys, SearchEnabled, BodyLimit, Storage])
         {
-            Console.Error.WriteLine("tracery server: not built yet");
-            return 1;
+            command.Options.Add(option);
+        }
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            TraceServerOptions options;
+            try
+            {
+                options = Read(parseResult).Validate();
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync($"tracery server: {e.Message}");
+                return 2;
+            }
+            await using var server = await TraceServer.StartAsync(options, cancellationToken);
+            var scribe = server.ScribePort is { } port ? $", Scribe on port {port}" : "";
+            Console.WriteLine($"tracery server: HTTP on {server.BaseAddress}{scribe}. Ctrl-C stops.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return 0;
         });
         return command;
+    }
+
+    /// <summary>Environment first; an option given explicitly on the command line overrides it.</summary>
+    internal static TraceServerOptions Read(ParseResult parse)
+    {
+        var options = EnvironmentSettings.Apply(new TraceServerOptions(), EnvironmentSettings.Current());
+        bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+        if (Given(Host) || Given(Port) || Given(ScribePort))
+        {
+            var address = IPAddress.TryParse(parse.GetValue(Host), out var ip) ? ip : throw new ArgumentException($"--host must be an IP address, not \"{parse.GetValue(Host)}\"");
+            options = options with
+            {
+                HttpEndpoint = new IPEndPoint(address, Given(Port) ? parse.GetValue(Port) : options.HttpEndpoint.Port),
+                ScribeEndpoint = new IPEndPoint(address, Given(ScribePort) ? parse.GetValue(ScribePort) : options.ScribeEndpoint.Port),
+            };
+        }
+        return options with
+        {
+            ScribeEnabled = Given(ScribeEnabled) ? parse.GetValue(ScribeEnabled) : options.ScribeEnabled,
+            SampleRate = Given(SampleRate) ? parse.GetValue(SampleRate) : options.SampleRate,
+            StrictTraceId = Given(StrictTraceId) ? parse.GetValue(StrictTraceId) : options.StrictTraceId,
+            MaxSpans = Given(MaxSpans) ? parse.GetValue(MaxSpans) : options.MaxSpans,
+            QueryLookback = Given(QueryLookback) ? SettingText.Milliseconds("--query-lookback", parse.GetValue(QueryLookback).ToString(System.Globalization.CultureInfo.InvariantCulture)) : options.QueryLookback,
+            QueryTimeout = Given(QueryTimeout) ? SettingText.Duration("--query-timeout", parse.GetValue(QueryTimeout)!) : options.QueryTimeout,
+            AutocompleteKeys = Given(AutocompleteKeys) ? SettingText.List(parse.GetValue(AutocompleteKeys)!) : options.AutocompleteKeys,
+            SearchEnabled = Given(SearchEnabled) ? parse.GetValue(SearchEnabled) : options.SearchEnabled,
+            BodyLimit = Given(BodyLimit) ? parse.GetValue(BodyLimit) : options.BodyLimit,
+            StorageType = Given(Storage) ? parse.GetValue(Storage)! : options.StorageType,
+        };
     }
 }

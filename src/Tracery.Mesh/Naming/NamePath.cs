@@ -1,6 +1,7 @@
 namespace Tracery.Mesh.Naming;
 
 using System.Collections.Immutable;
+using System.Text;
 
 /// <summary>A hierarchical name such as <c>/svc/hello</c> (Finagle's <c>Path</c>).</summary>
 public sealed record NamePath(ImmutableArray<string> Segments)
@@ -8,13 +9,66 @@ public sealed record NamePath(ImmutableArray<string> Segments)
     public static readonly NamePath Empty = new(ImmutableArray<string>.Empty);
 
     /// <summary>Parses <c>/a/b/c</c>; throws <see cref="FormatException"/> on text that is not a path.</summary>
-    public static NamePath Parse(string text) => throw new NotImplementedException("naming pending");
+    public static NamePath Parse(string text) => DtabParser.ParsePath(text);
+
+    public static NamePath Of(params string[] segments) => new(ImmutableArray.Create(segments));
+
+    public int Count => Segments.Length;
+
+    public bool IsEmpty => Segments.IsEmpty;
 
     public NamePath Concat(NamePath suffix) => new(Segments.AddRange(suffix.Segments));
 
-    public override string ToString() => Segments.IsEmpty ? "/" : "/" + string.Join('/', Segments);
+    public NamePath Append(string segment) => new(Segments.Add(segment));
+
+    /// <summary>This path without its first <paramref name="count"/> segments.</summary>
+    public NamePath Drop(int count) => count <= 0 ? this : new(Segments.RemoveRange(0, Math.Min(count, Count)));
+
+    public NamePath Take(int count) => count >= Count ? this : new(Segments.RemoveRange(count, Count - count));
+
+    public bool StartsWith(NamePath prefix) =>
+        prefix.Count <= Count && prefix.Segments.AsSpan().SequenceEqual(Segments.AsSpan(0, prefix.Count));
+
+    public override string ToString()
+    {
+        if (Segments.IsEmpty)
+        {
+            return "/";
+        }
+
+        var text = new StringBuilder();
+        foreach (var segment in Segments)
+        {
+            text.Append('/');
+            AppendEscaped(text, segment);
+        }
+
+        return text.ToString();
+    }
 
     public bool Equals(NamePath? other) => other is not null && Segments.SequenceEqual(other.Segments);
 
     public override int GetHashCode() => Segments.Aggregate(17, (h, s) => HashCode.Combine(h, s));
+
+    /// <summary>Characters a segment shows as-is (Finagle's <c>Path.isShowable</c>); others print as <c>\xHH</c>.</summary>
+    internal static bool IsShowable(char c) =>
+        c is (>= '0' and <= '9') or (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or '_' or ':' or '.' or '#' or '$' or '%' or '-';
+
+    private static void AppendEscaped(StringBuilder text, string segment)
+    {
+        foreach (var c in segment)
+        {
+            if (IsShowable(c))
+            {
+                text.Append(c);
+                continue;
+            }
+
+            // Finagle escapes bytes of the UTF-8 form, so a non-ASCII segment survives a show/parse round trip.
+            foreach (var b in Encoding.UTF8.GetBytes(c.ToString()))
+            {
+                text.Append("\\x").Append(b.ToString("x2"));
+            }
+        }
+    }
 }

@@ -1,0 +1,71 @@
+namespace Tracery.Server.Hosting;
+
+using System.Net;
+
+/// <summary>
+/// Immutable settings of a trace server. Defaults are Zipkin's (reference §3.9), except that Scribe
+/// is on: Linkerd 1 reports there, and Tracery exists to receive it.
+/// </summary>
+public sealed record TraceServerOptions
+{
+    public IPEndPoint HttpEndpoint { get; init; } = new(IPAddress.Any, 9411);
+
+    public IPEndPoint ScribeEndpoint { get; init; } = new(IPAddress.Any, 9410);
+
+    public bool ScribeEnabled { get; init; } = true;
+
+    /// <summary>Only Scribe entries of this category carry spans.</summary>
+    public string ScribeCategory { get; init; } = "zipkin";
+
+    /// <summary>0.0 to 1.0: the share of traces kept by the collector.</summary>
+    public double SampleRate { get; init; } = 1.0;
+
+    public bool StrictTraceId { get; init; } = true;
+
+    /// <summary>The memory store keeps at most this many spans, evicting whole traces oldest first.</summary>
+    public int MaxSpans { get; init; } = 500_000;
+
+    /// <summary>Default lookback of trace and dependency queries.</summary>
+    public TimeSpan QueryLookback { get; init; } = TimeSpan.FromDays(1);
+
+    public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(11);
+
+    /// <summary>Tag keys indexed for the UI's autocomplete.</summary>
+    public IReadOnlyList<string> AutocompleteKeys { get; init; } = [];
+
+    public bool SearchEnabled { get; init; } = true;
+
+    /// <summary>The largest request body the collector reads, before and after gunzip.</summary>
+    public int BodyLimit { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>Decoded messages waiting for storage; a full queue makes the collector wait.</summary>
+    public int WriteQueueCapacity { get; init; } = 1024;
+
+    /// <summary>The storage backend, as Zipkin's <c>STORAGE_TYPE</c>: "mem" is the memory store.</summary>
+    public string StorageType { get; init; } = "mem";
+
+    /// <summary>Makes the span store; <see cref="SpanStoreFactory.Create"/> picks the backend by default.</summary>
+    public Func<TraceServerOptions, Storage.ISpanStore> StoreFactory { get; init; } = SpanStoreFactory.Create;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
+    public TraceServerOptions Validate()
+    {
+        Require(SampleRate is >= 0 and <= 1, $"sample rate must be from 0.0 to 1.0, not {SampleRate}");
+        Require(MaxSpans > 0, $"max spans must be positive, not {MaxSpans}");
+        Require(QueryLookback > TimeSpan.Zero, $"query lookback must be positive, not {QueryLookback}");
+        Require(QueryTimeout > TimeSpan.Zero, $"query timeout must be positive, not {QueryTimeout}");
+        Require(BodyLimit > 0, $"body limit must be positive, not {BodyLimit}");
+        Require(WriteQueueCapacity > 0, $"write queue capacity must be positive, not {WriteQueueCapacity}");
+        Require(!string.IsNullOrWhiteSpace(ScribeCategory), "scribe category must not be empty");
+        Require(AutocompleteKeys.All(k => !string.IsNullOrWhiteSpace(k)), "autocomplete keys must not be empty");
+        return this;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(message);
+        }
+    }
+}
