@@ -20,6 +20,8 @@ public static class Trace
         for (var i = 0; i < result.Count; i++)
         {
             var span = result[i];
+            // A span naming itself as parent would make a cycle; Zipkin's builder drops such a parent id.
+            if (span.ParentId == span.Id) span = span with { ParentId = null };
             if (span.TraceId.Length != traceId.Length) span = span with { TraceId = traceId };
             span = MergeFollowingFragments(result, i, span);
 

@@ -1,0 +1,18 @@
+namespace Tracery.Mesh.Balancing;
+
+/// <summary>Balancers by their Linkerd <c>loadBalancer.kind</c>.</summary>
+public static class LoadBalancers
+{
+    public const string DefaultKind = "p2c";
+
+    public static readonly IReadOnlyList<string> Kinds = ["p2c", "ewma", "roundRobin", "heap"];
+
+    /// <summary>A new balancer; <c>heap</c> is served by least-loaded p2c, <c>aperture</c> is not offered.</summary>
+    public static ILoadBalancer Create(string kind, TimeProvider time) => kind switch
+    {
+        "p2c" or "heap" => PowerOfTwoChoicesBalancer.LeastLoaded(),
+        "ewma" => PowerOfTwoChoicesBalancer.PeakEwmaCost(time),
+        "roundRobin" => new RoundRobinBalancer(),
+        _ => throw new ArgumentException($"unknown loadBalancer kind '{kind}'; expected one of {string.Join(", ", Kinds)}", nameof(kind)),
+    };
+}
