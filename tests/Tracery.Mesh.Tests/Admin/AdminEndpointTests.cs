@@ -14,7 +14,7 @@ public sealed class AdminEndpointTests
         var upstream = await Upstream.StartAsync();
         var mesh = await TestMesh.StartAsync(
             new TableInterpreter().Bind("/svc/hello", "/#/io.l5d.fs/hello", new StaticAddressSet(upstream.Address)),
-            r => r with { Tracer = new RouterTracer(new RouterTracerOptions(SampleRate: 1.0), new CollectingSpanSink(), recent) },
+            r => r with { Tracer = new RouterTracer(new RouterTracerOptions(SampleRate: 1.0), new CollectingSpanSink()) },
             recent);
         for (var i = 0; i < requests; i++)
         {
