@@ -55,10 +55,16 @@ internal sealed record DemoConfig(string Directory, string DiscoveryDirectory, s
               rootDir: {discovery}
 
             telemetry:
+            - kind: io.l5d.prometheus
             - kind: io.l5d.zipkin
               host: {options.ServerAddress}
               port: {p.Scribe}
               sampleRate: {rate}
+            - kind: io.l5d.recentRequests
+              sampleRate: 0.25
+
+            usage:
+              enabled: false
 
             routers:
             - protocol: http
