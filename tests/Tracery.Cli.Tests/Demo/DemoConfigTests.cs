@@ -77,4 +77,15 @@ public sealed class DemoConfigTests
             Assert.Equal(new SpecificHostTransformerConfig(node), Assert.Single(config.Routers[1].Interpreter.Transformers));
         }
     }
+
+    [Fact]
+    public void TheZipkinPropagatorIsSetOnEveryRouterWhenAsked()
+    {
+        var text = DemoConfig.Files(new DemoOptions { TracePropagator = "io.l5d.zipkin" }, "/tmp/d").Single(f => f.Path.EndsWith("node-a.yaml", StringComparison.Ordinal)).Text;
+
+        var config = new MeshConfigLoader().Load(text);
+
+        Assert.All(config.Routers, r => Assert.Equal("io.l5d.zipkin", r.TracePropagator));
+        Assert.DoesNotContain("tracePropagator", DemoConfig.Files(new DemoOptions(), "/tmp/d")[2].Text);
+    }
 }
