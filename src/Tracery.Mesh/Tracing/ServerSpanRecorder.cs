@@ -1,7 +1,6 @@
 namespace Tracery.Mesh.Tracing;
 
-using Tracery.Mesh.Telemetry;
-using Tracery.Tracing.Context;
+using System.Globalization;
 using Tracery.Tracing.Model;
 
 /// <summary>The state of one sampled SERVER span, from <c>sr</c> to <c>ss</c>. Created only for sampled requests.</summary>
@@ -9,20 +8,11 @@ internal sealed class ServerSpanRecorder
 {
     private readonly SpanRecording recording;
     private readonly string routerLabel;
-    private readonly string method;
-    private readonly string uri;
-    private readonly IRecentRequestLog? recentRequests;
-    private string? logicalName;
-    private string? concreteName;
 
-    public ServerSpanRecorder(
-        SpanRecording recording, string routerLabel, string method, string uri, string protocol, IRecentRequestLog? recentRequests)
+    public ServerSpanRecorder(SpanRecording recording, string routerLabel, string protocol)
     {
         this.recording = recording;
         this.routerLabel = routerLabel;
-        this.method = method;
-        this.uri = uri;
-        this.recentRequests = recentRequests;
         Protocol = protocol;
         recording.Name = routerLabel;
         recording.Tag("router.label", routerLabel);
@@ -36,7 +26,6 @@ internal sealed class ServerSpanRecorder
 
     public void SetDestination(string dstPath, string dtabBase, string dtabLocal)
     {
-        logicalName = dstPath;
         recording.Name = routerLabel + " " + dstPath;
         recording.Tag("service", dstPath);
         recording.Tag("dtab.base", dtabBase);
@@ -45,7 +34,6 @@ internal sealed class ServerSpanRecorder
 
     public void SetBound(string boundId, string residual)
     {
-        concreteName = boundId;
         recording.Tag("client", boundId);
         recording.Tag("residual", residual.Length == 0 ? "/" : residual);
     }
@@ -56,17 +44,18 @@ internal sealed class ServerSpanRecorder
         recording.Tag("error", reason ?? failure.ToString());
     }
 
+    /// <summary>
+    /// Ends the span. Linkerd's server spans carry no <c>http.*</c> annotations (its issue #722), so the status is
+    /// not tagged; a 5xx answer gets Zipkin's <c>error</c> tag (unless a routing failure already set it) so that the
+    /// trace shows red in the UI, which Linkerd's did not.
+    /// </summary>
     public void Finish(int? statusCode)
     {
-        if (!recording.TryFinish("ws", out var span))
+        if (statusCode >= 500)
         {
-            return;
+            recording.TagIfAbsent("error", statusCode.Value.ToString(CultureInfo.InvariantCulture));
         }
 
-        recentRequests?.Add(new RecentRequest(
-            DateTimeOffset.UnixEpoch.AddTicks(span.Timestamp * 10), span.TraceId, routerLabel, EndpointText.Address(recording.RemoteEndpoint),
-            method, uri, logicalName, concreteName, statusCode, TimeSpan.FromTicks(span.Duration * 10)));
+        recording.TryFinish("ws", out _);
     }
-
-    public TraceContext Context => recording.Context;
 }

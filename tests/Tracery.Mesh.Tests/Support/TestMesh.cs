@@ -31,7 +31,7 @@ public sealed class TestMesh : IAsyncDisposable
         var options = new MeshOptions([configure?.Invoke(router) ?? router])
         {
             Admin = new IPEndPoint(IPAddress.Loopback, 0),
-            RecentRequests = new RecentRequestsOptions(5, 1.0),
+            RecentRequests = new Tracery.Mesh.Admin.RecentRequestLog(5),
             Time = time ?? TimeProvider.System,
         };
         var host = await MeshHost.StartAsync(options);

@@ -11,11 +11,10 @@ public sealed class MeshTelemetryTests
     public async Task TheLargestTelemeterRateWins()
     {
         await using var telemetry = MeshTelemetry.Start(
-            [new ZipkinHttpOptions("127.0.0.1:1", SampleRate: 0.01), new RecentRequestsOptions(0.5, 4)]);
+            [new ZipkinHttpOptions("127.0.0.1:1", SampleRate: 0.01), new ZipkinHttpOptions("127.0.0.1:2", SampleRate: 0.5)]);
 
         Assert.Equal(0.5, telemetry.SampleRate);
-        Assert.Equal(4, telemetry.RecentRequests!.Capacity);
-        Assert.Single(telemetry.Reporters);
+        Assert.Equal(2, telemetry.Reporters.Count);
         Assert.Contains(telemetry.Metrics(), m => m.Key == "telemetry/io.zipkin.http/spans/dropped");
     }
 

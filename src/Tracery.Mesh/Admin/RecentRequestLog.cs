@@ -1,20 +1,18 @@
 namespace Tracery.Mesh.Admin;
 
+using Tracery.Mesh.Telemetry;
+
 /// <summary>
-/// The <c>io.l5d.recentRequests</c> telemeter: keeps the last <paramref name="capacity"/> requests, a
-/// <paramref name="sampleRate"/> share of them, for the admin <c>/requests</c> page.
+/// The <c>io.l5d.recentRequests</c> telemeter: the last <paramref name="capacity"/> sampled requests, newest first,
+/// for the admin <c>/requests</c> page. Fed by the routers' tracers, so its share of requests is the sample rate.
 /// </summary>
-public sealed class RecentRequests(int capacity, double sampleRate)
+public sealed class RecentRequestLog(int capacity = 10) : IRecentRequestLog
 {
     private readonly Lock _lock = new();
     private readonly Queue<RecentRequest> _entries = new();
 
-    public void Record(RecentRequest request)
+    public void Add(RecentRequest request)
     {
-        if (sampleRate < 1.0 && Random.Shared.NextDouble() >= sampleRate)
-        {
-            return;
-        }
         lock (_lock)
         {
             _entries.Enqueue(request);
@@ -25,7 +23,6 @@ public sealed class RecentRequests(int capacity, double sampleRate)
         }
     }
 
-    /// <summary>Newest first.</summary>
     public IReadOnlyList<RecentRequest> Snapshot()
     {
         lock (_lock)
