@@ -1,15 +1,16 @@
 namespace Tracery.Mesh.Admin;
 
-using Tracery.Mesh.Telemetry;
-
 /// <summary>
-/// The <c>io.l5d.recentRequests</c> telemeter: the last <paramref name="capacity"/> sampled requests, newest first,
-/// for the admin <c>/requests</c> page. Fed by the routers' tracers, so its share of requests is the sample rate.
+/// The <c>io.l5d.recentRequests</c> telemeter: keeps the last <paramref name="capacity"/> of a
+/// <paramref name="sampleRate"/> share of requests, newest first, for the admin <c>/requests</c> page.
 /// </summary>
-public sealed class RecentRequestLog(int capacity = 10) : IRecentRequestLog
+public sealed class RecentRequestLog(int capacity = 10, double sampleRate = 1.0)
 {
     private readonly Lock _lock = new();
     private readonly Queue<RecentRequest> _entries = new();
+
+    /// <summary>Whether to keep the next request; decided before building its entry, so skipped ones cost nothing.</summary>
+    public bool Samples() => sampleRate >= 1.0 || Random.Shared.NextDouble() < sampleRate;
 
     public void Add(RecentRequest request)
     {

@@ -74,7 +74,7 @@ public sealed class MeshHost : IAsyncDisposable
         {
             var routerMetrics = new RouterMetrics(metrics, definition.Label);
             var dispatcher = new RequestDispatcher(new ForwardingAttempt(forwarder, invoker), routerMetrics, options.Time);
-            routers.Add(new Router(definition, dispatcher, routerMetrics, options.Time));
+            routers.Add(new Router(definition, dispatcher, routerMetrics, options.Time, options.RecentRequests));
         }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
