@@ -23,7 +23,7 @@ public sealed class NamerSet
 
     /// <summary>Checks a configured path is one a namer binds; throws <see cref="ArgumentException"/> naming the user of it otherwise.</summary>
     public static NamePath RequireBindable(NamePath path, string user) =>
-        IsBindable(path) ? path : throw new ArgumentException($"{user} needs a /#/ or /$/ path, not {path}", nameof(path));
+        IsBindable(path) ? path : throw new ArgumentException($"{user} needs a /#/ or /$/ path, not {path}", "path");
 
     /// <summary>
     /// Binds a <c>/#/</c> or <c>/$/</c> path; negative when no namer has its prefix. Throws

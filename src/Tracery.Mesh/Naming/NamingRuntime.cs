@@ -33,7 +33,7 @@ public sealed class NamingRuntime : IDisposable
         var early = new NamingContext(timeProvider ?? TimeProvider.System, loggerFactory ?? NullLoggerFactory.Instance, placeholder);
         for (var i = 0; i < config.Namers.Length; i++)
         {
-            namers.Add(Build(() => kinds.CreateNamer(config.Namers[i], early), $"namers[{i}].kind"));
+            namers.Add(Build(() => kinds.CreateNamer(config.Namers[i], early), $"namers[{i}]"));
         }
 
         var set = new NamerSet(namers);
@@ -44,7 +44,7 @@ public sealed class NamingRuntime : IDisposable
     public DefaultInterpreter CreateInterpreter(RouterConfig router, int routerIndex = 0)
     {
         var transformers = router.Interpreter.Transformers
-            .Select((t, i) => Build(() => kinds.CreateTransformer(t, context), $"routers[{routerIndex}].interpreter.transformers[{i}].kind"))
+            .Select((t, i) => Build(() => kinds.CreateTransformer(t, context), $"routers[{routerIndex}].interpreter.transformers[{i}]"))
             .ToList();
         return new DefaultInterpreter(router.Dtab, new Delegator(Namers, transformers));
     }
@@ -57,15 +57,21 @@ public sealed class NamingRuntime : IDisposable
         }
     }
 
-    private static T Build<T>(Func<T> create, string keyPath)
+    /// <summary>Builds one entry; a refusal becomes a config error on the key it concerns (the argument's name, else <c>kind</c>).</summary>
+    private static T Build<T>(Func<T> create, string entryPath)
     {
         try
         {
             return create();
         }
-        catch (Exception e) when (e is NotSupportedException or ArgumentException)
+        catch (ArgumentException e)
         {
-            throw new MeshConfigException(keyPath, 0, 0, e.Message);
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+            throw new MeshConfigException($"{entryPath}.{e.ParamName ?? "kind"}", 0, 0, message);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new MeshConfigException($"{entryPath}.kind", 0, 0, e.Message);
         }
     }
 }
