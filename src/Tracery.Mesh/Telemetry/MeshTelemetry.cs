@@ -6,18 +6,17 @@ using Tracery.Mesh.Tracing;
 
 /// <summary>
 /// The proxy's tracing telemeters, started from their settings: one background <see cref="SpanReporter"/> per span
-/// telemeter, the recent-requests ring, and the combined sample rate. Routers get their tracers from here.
+/// telemeter, and the combined sample rate. (<c>io.l5d.recentRequests</c> lives with the admin server.) Routers get their tracers from here.
 /// </summary>
 public sealed class MeshTelemetry : IAsyncDisposable
 {
     private readonly IReadOnlyList<SpanReporter> reporters;
     private readonly TimeProvider time;
 
-    private MeshTelemetry(IReadOnlyList<SpanReporter> reporters, RecentRequests? recentRequests, double sampleRate, TimeProvider time)
+    private MeshTelemetry(IReadOnlyList<SpanReporter> reporters, double sampleRate, TimeProvider time)
     {
         this.reporters = reporters;
         this.time = time;
-        RecentRequests = recentRequests;
         SampleRate = sampleRate;
         Spans = reporters.Count == 1 ? reporters[0] : reporters.Count > 1 ? new BroadcastSpanSink(reporters) : null;
     }
@@ -28,9 +27,6 @@ public sealed class MeshTelemetry : IAsyncDisposable
     /// <summary>Where spans go, or null when no telemeter reports spans.</summary>
     public ISpanSink? Spans { get; }
 
-    /// <summary>The admin <c>/requests</c> data, or null without an <c>io.l5d.recentRequests</c> telemeter.</summary>
-    public RecentRequests? RecentRequests { get; }
-
     public IReadOnlyList<SpanReporter> Reporters => reporters;
 
     public static MeshTelemetry Start(
@@ -40,7 +36,6 @@ public sealed class MeshTelemetry : IAsyncDisposable
         loggers ??= NullLoggerFactory.Instance;
         time ??= TimeProvider.System;
         var reporters = new List<SpanReporter>();
-        RecentRequests? recent = null;
         foreach (var telemeter in list)
         {
             switch (telemeter)
@@ -48,21 +43,20 @@ public sealed class MeshTelemetry : IAsyncDisposable
                 case ZipkinHttpOptions http:
                     reporters.Add(new SpanReporter(new ZipkinHttpTransport(http), reporting, loggers.CreateLogger<SpanReporter>(), time));
                     break;
-                case RecentRequestsOptions ring:
-                    recent = new RecentRequests(ring.Capacity);
-                    break;
+                case RecentRequestsOptions:
+                    break; // the admin server's log; counted in the sample rate below
                 default:
                     throw new ArgumentException($"telemeter {telemeter.GetType().Name} is not supported", nameof(telemeters));
             }
         }
 
         var rate = list.Count == 0 ? 0 : list.Max(t => Math.Clamp(t.SampleRate, 0, 1));
-        return new MeshTelemetry(reporters, recent, rate, time);
+        return new MeshTelemetry(reporters, rate, time);
     }
 
-    /// <summary>A tracer for one router, with that router's <c>tracePropagator</c>.</summary>
-    public IRouterTracer CreateRouterTracer(TracePropagation propagation) =>
-        new RouterTracer(new RouterTracerOptions(SampleRate, propagation), Spans, RecentRequests, time: time);
+    /// <summary>A tracer for one router, with that router's <c>tracePropagator</c>, feeding <paramref name="recentRequests"/> if given.</summary>
+    public IRouterTracer CreateRouterTracer(TracePropagation propagation, IRecentRequestLog? recentRequests = null) =>
+        new RouterTracer(new RouterTracerOptions(SampleRate, propagation), Spans, recentRequests, time: time);
 
     /// <summary>Counters by metric name (<c>telemetry/&lt;kind&gt;/spans/{queued,dropped,sent,failed,queue_depth}</c>) for the admin metrics.</summary>
     public IEnumerable<KeyValuePair<string, long>> Metrics()
