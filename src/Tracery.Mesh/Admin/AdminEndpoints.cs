@@ -44,7 +44,7 @@ internal static class AdminEndpoints
                 return Results.BadRequest(ex.Message);
             }
         });
-        admin.MapGet("/requests", () => context.Recent is { } recent
+        admin.MapGet("/requests", () => context.Options.RecentRequests is { } recent
             ? Results.Json(recent.Snapshot())
             : Results.NotFound("the io.l5d.recentRequests telemeter is not configured"));
         admin.MapPost("/admin/shutdown", (HttpContext http) =>

@@ -1,9 +1,12 @@
 namespace Tracery.Mesh.Forwarding;
 
 using System.Globalization;
+using System.Net;
 using Microsoft.AspNetCore.Http;
 using Tracery.Mesh.Classification;
 using Tracery.Mesh.Routing;
+using Tracery.Mesh.Tracing;
+using AttemptOutcome = Tracery.Mesh.Classification.AttemptOutcome;
 using Yarp.ReverseProxy.Forwarder;
 
 /// <summary>
@@ -12,17 +15,17 @@ using Yarp.ReverseProxy.Forwarder;
 /// classified before anything reaches the client, so a retryable failure can be dropped and retried while the
 /// client's response is still untouched.
 /// </summary>
-internal sealed class AttemptTransformer(RouteTarget target, Func<ResponseClass, bool> retryGate) : HttpTransformer
+internal sealed class AttemptTransformer(RouteTarget target, IPEndPoint? upstream, Func<ResponseClass, bool> retryGate) : HttpTransformer
 {
+    /// <summary>The attempt's CLIENT span, started once the outgoing request exists.</summary>
+    public ClientSpanScope Span { get; private set; }
+
     public AttemptOutcome? Outcome { get; private set; }
 
     public ResponseClass Class { get; private set; } = ResponseClass.Failure;
 
     /// <summary>True when the response was classified retryable, the gate allowed a retry and it was dropped.</summary>
     public bool Discarded { get; private set; }
-
-    /// <summary>Called with the outgoing request once headers are set: the hook for the tracer's client span.</summary>
-    public Action<HttpRequestMessage>? OnRequest { get; init; }
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
@@ -45,7 +48,8 @@ internal sealed class AttemptTransformer(RouteTarget target, Func<ResponseClass,
         Replace(headers, MeshHeaders.RequestId, target.RequestId);
         headers.Remove("Via");
         headers.TryAddWithoutValidation("Via", CallDepth.Append(httpContext.Request.Headers.Via));
-        OnRequest?.Invoke(proxyRequest);
+        // Last, so the tracer's propagation headers (and its l5d-reqid, the trace id) replace any copied ones.
+        Span = target.Tracer.StartClient(target.Server, target.Bound.Id.TrimStart('/'), target.LogicalService, proxyRequest, upstream);
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
@@ -54,6 +58,7 @@ internal sealed class AttemptTransformer(RouteTarget target, Func<ResponseClass,
         {
             return await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         }
+        Span.RecordResponse(proxyResponse);
         var outcome = AttemptOutcome.Response(
             (int)proxyResponse.StatusCode,
             proxyResponse.Headers.TryGetValues(MeshHeaders.Retryable, out var r) && r.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase)),

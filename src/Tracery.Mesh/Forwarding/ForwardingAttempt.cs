@@ -1,10 +1,12 @@
 namespace Tracery.Mesh.Forwarding;
 
+using System.Net;
 using System.Net.Http;
 using Microsoft.AspNetCore.Http;
 using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Classification;
 using Yarp.ReverseProxy.Forwarder;
+using AttemptOutcome = Tracery.Mesh.Classification.AttemptOutcome;
 
 /// <summary>
 /// One attempt: forwards the request to one endpoint with YARP and reports what happened. The attempt's own
@@ -17,11 +19,14 @@ internal sealed class ForwardingAttempt(IHttpForwarder forwarder, HttpMessageInv
     public async Task<AttemptResult> SendAsync(
         HttpContext context, UpstreamEndpoint endpoint, RouteTarget target, Func<ResponseClass, bool> retryGate, CancellationToken deadline)
     {
-        var transformer = new AttemptTransformer(target, retryGate);
+        var upstream = IPAddress.TryParse(endpoint.Address.Host, out var ip) ? new IPEndPoint(ip, endpoint.Address.Port) : null;
+        var transformer = new AttemptTransformer(target, upstream, retryGate);
         var prefix = $"http://{endpoint.Address.Host}:{endpoint.Address.Port}";
+        using var span = new SpanEnd(transformer);
         var error = await forwarder.SendAsync(context, prefix, invoker, Config, transformer, deadline);
         if (error == ForwarderError.None && transformer.Outcome is AttemptOutcome outcome)
         {
+            transformer.Span.RecordOutcome(SpanOutcome(transformer.Class));
             return new AttemptResult(outcome, transformer.Class, transformer.Discarded, null);
         }
         var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
@@ -30,7 +35,23 @@ internal sealed class ForwardingAttempt(IHttpForwarder forwarder, HttpMessageInv
             : AttemptFailure.Other;
         var failed = AttemptOutcome.Failed(failure);
         var detail = exception is null ? error.ToString() : $"{error}: {Innermost(exception).Message}";
-        return new AttemptResult(failed, target.Service.Classifier.Classify(context.Request.Method, failed), false, detail);
+        var verdict = target.Service.Classifier.Classify(context.Request.Method, failed);
+        transformer.Span.RecordError(failure == AttemptFailure.Timeout ? "timeout" : detail);
+        transformer.Span.RecordOutcome(SpanOutcome(verdict));
+        return new AttemptResult(failed, verdict, false, detail);
+    }
+
+    private static Tracing.AttemptOutcome SpanOutcome(ResponseClass verdict) => verdict switch
+    {
+        ResponseClass.Success => Tracing.AttemptOutcome.Success,
+        ResponseClass.RetryableFailure => Tracing.AttemptOutcome.RetryableFailure,
+        _ => Tracing.AttemptOutcome.Failure,
+    };
+
+    /// <summary>Ends the attempt's CLIENT span (<c>cr</c>) however the attempt ends.</summary>
+    private readonly struct SpanEnd(AttemptTransformer transformer) : IDisposable
+    {
+        public void Dispose() => transformer.Span.Finish();
     }
 
     private static bool IsConnectFailure(ForwarderError error, Exception? exception) =>

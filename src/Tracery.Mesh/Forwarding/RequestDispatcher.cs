@@ -18,9 +18,6 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
 {
     private readonly ConcurrentDictionary<string, IRetryBudget> _budgets = new(StringComparer.Ordinal);
 
-    /// <summary>The tracer's hook around each attempt; null when tracing is off.</summary>
-    public Func<HttpContext, RouteTarget, UpstreamEndpoint, IDisposable?>? OnAttempt { get; init; }
-
     /// <summary>Forwards the request; returns the status the client got (null if the connection was cut).</summary>
     public async Task<int?> DispatchAsync(HttpContext context, RouteTarget target)
     {
@@ -91,11 +88,7 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
         }
         var started = time.GetTimestamp();
         endpoint.Acquire();
-        AttemptResult result;
-        using (OnAttempt?.Invoke(context, target, endpoint))
-        {
-            result = await attempt.SendAsync(context, endpoint, target, gate, attemptDeadline.Token);
-        }
+        var result = await attempt.SendAsync(context, endpoint, target, gate, attemptDeadline.Token);
         var elapsed = time.GetElapsedTime(started);
         var success = result.Class == ResponseClass.Success;
         endpoint.Complete(success, elapsed, time);

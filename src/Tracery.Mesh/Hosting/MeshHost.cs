@@ -62,7 +62,6 @@ public sealed class MeshHost : IAsyncDisposable
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownGrace);
         var metrics = new MetricsRegistry();
-        var recent = options.RecentRequests is { } r ? new RecentRequests(r.Capacity, r.SampleRate) : null;
         var invoker = new HttpMessageInvoker(UpstreamHandler());
         var routers = new List<Router>();
         var bindings = new List<RouterBinding>();
@@ -75,7 +74,7 @@ public sealed class MeshHost : IAsyncDisposable
         {
             var routerMetrics = new RouterMetrics(metrics, definition.Label);
             var dispatcher = new RequestDispatcher(new ForwardingAttempt(forwarder, invoker), routerMetrics, options.Time);
-            routers.Add(new Router(definition, dispatcher, routerMetrics, recent, options.Time));
+            routers.Add(new Router(definition, dispatcher, routerMetrics, options.Time, options.RecentRequests));
         }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -106,12 +105,12 @@ public sealed class MeshHost : IAsyncDisposable
         {
             var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
             return items is not null && items.TryGetValue(RouterBinding.Key, out var value) && value is RouterBinding binding
-                ? binding.Router.HandleAsync(context, binding.ServerLabel)
+                ? binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel)
                 : next(context);
         });
         app.UseRouting();
         var host = new MeshHost(app, invoker, bindings, admin, routers, metrics);
-        AdminEndpoints.Map(app, new AdminContext(host, options, recent));
+        AdminEndpoints.Map(app, new AdminContext(host, options));
         await app.StartAsync(cancellationToken);
         return host;
     }

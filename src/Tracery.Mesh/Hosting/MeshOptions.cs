@@ -1,6 +1,7 @@
 namespace Tracery.Mesh.Hosting;
 
 using System.Net;
+using Tracery.Mesh.Admin;
 using Tracery.Mesh.Routing;
 
 /// <summary>
@@ -15,8 +16,8 @@ public sealed record MeshOptions(IReadOnlyList<RouterDefinition> Routers)
     /// <summary>Linkerd's <c>admin.shutdownGraceMs</c>: how long in-flight requests may finish on shutdown.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The <c>io.l5d.recentRequests</c> telemeter, if configured.</summary>
-    public RecentRequestsOptions? RecentRequests { get; init; }
+    /// <summary>The <c>io.l5d.recentRequests</c> telemeter, if configured; the routers' tracers feed it.</summary>
+    public RecentRequestLog? RecentRequests { get; init; }
 
     /// <summary>Served as <c>/config.json</c>.</summary>
     public object? Config { get; init; }
@@ -29,9 +30,6 @@ public sealed record MeshOptions(IReadOnlyList<RouterDefinition> Routers)
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
-
-/// <summary>The telemeter's <c>capacity</c> and <c>sampleRate</c>.</summary>
-public sealed record RecentRequestsOptions(int Capacity = 10, double SampleRate = 1.0);
 
 /// <summary>A <c>/delegator.json</c> request: the path to delegate, an extra dtab, and the router it is for.</summary>
 public sealed record DelegatorQuery(string Path, string? Dtab, string? Namespace);

@@ -1,30 +1,33 @@
 namespace Tracery.Mesh.Routing;
 
+using System.Net;
 using Microsoft.AspNetCore.Http;
 using Tracery.Mesh.Admin;
 using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Forwarding;
 using Tracery.Mesh.Metrics;
 using Tracery.Mesh.Naming;
+using Tracery.Mesh.Tracing;
 
 /// <summary>
 /// One configured router at run time: every request on its servers goes identifier → interpreter → client
-/// (balancer) → forwarder, and whatever fails on the way becomes Linkerd's error response (§4.13).
+/// (balancer) → forwarder, and whatever fails on the way becomes Linkerd's error response (§4.13). The SERVER
+/// span wraps all of it; the dispatcher opens a CLIENT span per attempt.
 /// </summary>
 public sealed class Router : IDisposable
 {
     private readonly RequestDispatcher _dispatcher;
     private readonly RouterMetrics _metrics;
-    private readonly RecentRequests? _recent;
     private readonly TimeProvider _time;
+    private readonly RecentRequestLog? _recent;
 
-    internal Router(RouterDefinition definition, RequestDispatcher dispatcher, RouterMetrics metrics, RecentRequests? recent, TimeProvider time)
+    internal Router(RouterDefinition definition, RequestDispatcher dispatcher, RouterMetrics metrics, TimeProvider time, RecentRequestLog? recent)
     {
         Definition = definition;
         _dispatcher = dispatcher;
         _metrics = metrics;
-        _recent = recent;
         _time = time;
+        _recent = recent;
         Clients = new ClientCache(definition.ClientPolicies, time);
     }
 
@@ -34,62 +37,71 @@ public sealed class Router : IDisposable
 
     public ClientCache Clients { get; }
 
-    /// <summary>The tracer's hook around the whole request (its SERVER span); null when tracing is off.</summary>
-    public Func<HttpContext, Router, IDisposable?>? OnServer { get; init; }
-
-    public async Task HandleAsync(HttpContext context, string serverLabel)
+    /// <param name="server">The listener's address, as configured (with the bound port).</param>
+    /// <param name="serverLabel">Its metrics scope, <c>ip/port</c>.</param>
+    public async Task HandleAsync(HttpContext context, IPEndPoint server, string serverLabel)
     {
         var started = _time.GetTimestamp();
-        var route = new RouteRecord();
         ProxyRewrite.Apply(context);
-        using (OnServer?.Invoke(context, this))
+        // Reads and strips the incoming trace headers, so they are never copied onto the forwarded request.
+        using var span = Definition.Tracer.StartServer(context, Label, server);
+        var route = new RouteRecord();
+        int? status;
+        try
         {
-            try
-            {
-                route.Status = await RouteAsync(context, route);
-            }
-            catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
-            {
-                var error = RouterErrors.Failed("Request failed", ex.Message);
-                await error.WriteAsync(context.Response);
-                route.Status = error.Status;
-            }
+            status = await RouteAsync(context, span, route);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            status = await Fail(context, span, RoutingFailure.Service, RouterErrors.Failed("Request failed", ex.Message));
+        }
+        if (status is int finished)
+        {
+            span.Finish(finished);
         }
         var elapsed = _time.GetElapsedTime(started);
-        var success = route.Status is int s && s < 500;
-        _metrics.Server(serverLabel).Record(success, elapsed, route.Status);
+        var success = status is int s && s < 500;
+        _metrics.Server(serverLabel).Record(success, elapsed, status);
         if (route.Service is string service)
         {
-            _metrics.Service(service).Record(success, elapsed, route.Status);
+            _metrics.Service(service).Record(success, elapsed, status);
         }
-        var request = context.Request;
-        _recent?.Record(new RecentRequest(_time.GetUtcNow(), Label, request.Method, $"{request.Host}{request.Path}{request.QueryString}", route.Service, route.Client, route.Status, elapsed.TotalMilliseconds));
+        if (_recent is { } recent && recent.Samples())
+        {
+            var request = context.Request;
+            var source = context.Connection.RemoteIpAddress is { } ip ? $"{ip}:{context.Connection.RemotePort}" : null;
+            recent.Add(new RecentRequest(
+                _time.GetUtcNow(), Label, source, request.Method, $"http://{request.Host}{request.Path}{request.QueryString}",
+                route.Service, route.Client, status, Math.Round(elapsed.TotalMilliseconds, 3)));
+        }
     }
 
     public void Dispose() => Clients.Dispose();
 
-    private async Task<int?> RouteAsync(HttpContext context, RouteRecord route)
+    private async Task<int?> RouteAsync(HttpContext context, ServerSpanScope span, RouteRecord route)
     {
         var request = context.Request;
         if (CallDepth.Count(request.Headers.Via) > Definition.MaxCallDepth)
         {
-            return await Respond(context, RouterErrors.CallDepthExceeded(Definition.MaxCallDepth));
+            return await Fail(context, span, RoutingFailure.Identification, RouterErrors.CallDepthExceeded(Definition.MaxCallDepth));
         }
         var local = LocalDtab.FromHeaders(request.Headers);
         if (local.Error is ErrorResponse dtabError)
         {
-            return await Respond(context, dtabError);
+            return await Fail(context, span, RoutingFailure.Identification, dtabError);
         }
         var identification = Definition.Identifier.Identify(request);
         if (identification.Path is not NamePath path)
         {
-            return await Respond(context, RouterErrors.Unidentified(request, identification.Error ?? "unidentified"));
+            return await Fail(context, span, RoutingFailure.Identification, RouterErrors.Unidentified(request, identification.Error ?? "unidentified"));
         }
-        route.Service = path.ToString();
+        var service = path.ToString();
+        route.Service = service;
+        span.SetDestination(service, Definition.BaseDtab.ToString(), local.Dtab.ToString());
         var resolution = await BindAsync(context, path, local.Dtab);
         if (resolution is not NameResolution.Bound bound)
         {
-            return await Respond(context, resolution switch
+            return await Fail(context, span, RoutingFailure.ClientAcquisition, resolution switch
             {
                 NameResolution.Negative neg => RouterErrors.NoRoute(path, Definition.BaseDtab, local.Dtab, neg.Detail),
                 NameResolution.Failed failed => RouterErrors.NoRoute(path, Definition.BaseDtab, local.Dtab, failed.Reason),
@@ -98,9 +110,16 @@ public sealed class Router : IDisposable
         }
         var name = WeightedChoice.Pick(bound.Names);
         route.Client = name.Id;
-        var client = Clients.Get(name);
-        var target = new RouteTarget(Label, path, name, client, Definition.ServicePolicies(path), RequestIds.Next(), local.Text);
-        return await _dispatcher.DispatchAsync(context, target);
+        span.SetBound(name.Id, name.Residual.Segments.IsEmpty ? "" : name.Residual.ToString());
+        var target = new RouteTarget(
+            Label, path, name, Clients.Get(name), Definition.ServicePolicies(path), RequestIds.Next(), local.Text,
+            Definition.Tracer, span, LogicalService(request, path));
+        var status = await _dispatcher.DispatchAsync(context, target);
+        if (status >= 500 && context.Response.Headers.ContainsKey(MeshHeaders.Err))
+        {
+            span.SetFailure(RoutingFailure.Service, context.Response.Headers[MeshHeaders.Err]);
+        }
+        return status;
     }
 
     /// <summary>The resolution, or null when binding outlived <c>bindingTimeoutMs</c>.</summary>
@@ -118,19 +137,23 @@ public sealed class Router : IDisposable
         }
     }
 
-    private static async Task<int?> Respond(HttpContext context, ErrorResponse error)
-    {
-        await error.WriteAsync(context.Response);
-        return error.Status;
-    }
+    /// <summary>The destination as a service name (<c>hello</c>): the Host without its port, else the path's last segment.</summary>
+    private static string LogicalService(HttpRequest request, NamePath path) =>
+        request.Host.HasValue && request.Host.Host.Length > 0 ? request.Host.Host.ToLowerInvariant()
+        : path.Segments.IsEmpty ? path.ToString() : path.Segments[^1];
 
     /// <summary>What the request was routed to, for metrics and the recent-requests table.</summary>
     private sealed class RouteRecord
     {
-        public int? Status { get; set; }
-
         public string? Service { get; set; }
 
         public string? Client { get; set; }
+    }
+
+    private static async Task<int?> Fail(HttpContext context, ServerSpanScope span, RoutingFailure failure, ErrorResponse error)
+    {
+        span.SetFailure(failure, error.Message);
+        await error.WriteAsync(context.Response);
+        return error.Status;
     }
 }

@@ -5,6 +5,7 @@ using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Classification;
 using Tracery.Mesh.Identifiers;
 using Tracery.Mesh.Naming;
+using Tracery.Mesh.Tracing;
 
 /// <summary>
 /// Everything one router needs at run time, built from its config entry: where it listens, how it names and
@@ -24,6 +25,9 @@ public sealed record RouterDefinition(
 
     /// <summary>Linkerd's <c>maxCallDepth</c>: more <c>Via</c> entries than this is a loop (400).</summary>
     public int MaxCallDepth { get; init; } = 1000;
+
+    /// <summary>Records the router's SERVER and CLIENT spans and propagates trace context; no-op by default.</summary>
+    public IRouterTracer Tracer { get; init; } = NoOpRouterTracer.Instance;
 
     /// <summary>Linkerd's <c>bindingTimeoutMs</c>.</summary>
     public TimeSpan BindingTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -2,6 +2,7 @@ namespace Tracery.Tracing.Codec;
 
 using Tracery.Tracing.Codec.Json;
 using Tracery.Tracing.Codec.Proto3;
+using Tracery.Tracing.Codec.Thrift;
 using Tracery.Tracing.Model;
 
 /// <summary>Decodes a message of spans in any supported encoding into normalised v2 spans.</summary>
@@ -29,6 +30,7 @@ public static class SpanBytesDecoder
                 case SpanEncoding.JsonV2: JsonV2ListReader.ReadList(message, into); break;
                 case SpanEncoding.Proto3: Proto3ListReader.ReadList(message, into); break;
                 case SpanEncoding.JsonV1: JsonV1ListReader.ReadList(message, into); break;
+                case SpanEncoding.ThriftV1: ThriftV1Reader.ReadList(message, into); break;
                 default: throw new NotSupportedException($"{encoding} decoding is not implemented yet");
             }
         }
@@ -38,6 +40,12 @@ public static class SpanBytesDecoder
             throw;
         }
     }
+
+    /// <summary>
+    /// Decodes one v1 Thrift span struct (as a Scribe log entry carries) into <paramref name="into"/>: one v1 span
+    /// may become two v2 spans (client and server). On failure nothing is added.
+    /// </summary>
+    public static void DecodeThriftSpan(ReadOnlySpan<byte> message, List<Span> into) => ThriftV1Reader.ReadOne(message, into);
 
     /// <summary>Decodes one span (not a list); throws <see cref="SpanDecodeException"/> on bad input.</summary>
     public static Span DecodeOne(ReadOnlySpan<byte> message, SpanEncoding encoding) => encoding switch

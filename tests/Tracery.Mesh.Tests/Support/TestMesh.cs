@@ -1,6 +1,7 @@
 namespace Tracery.Mesh.Tests.Support;
 
 using System.Net;
+using Tracery.Mesh.Admin;
 using Tracery.Mesh.Hosting;
 using Tracery.Mesh.Naming;
 using Tracery.Mesh.Routing;
@@ -23,16 +24,17 @@ public sealed class TestMesh : IAsyncDisposable
 
     public HttpClient Admin => new() { BaseAddress = new Uri($"http://{Host.AdminEndpoint}") };
 
-    public static Task<TestMesh> StartAsync(INameInterpreter interpreter, Func<RouterDefinition, RouterDefinition>? configure = null, TimeProvider? time = null) =>
-        StartAsync(new RouterDefinition("outgoing", [new IPEndPoint(IPAddress.Loopback, 0)], new HostTokenIdentifier(), interpreter, Dtab.Empty), configure, time);
+    public static Task<TestMesh> StartAsync(
+        INameInterpreter interpreter, Func<RouterDefinition, RouterDefinition>? configure = null, RecentRequestLog? recent = null) =>
+        StartAsync(new RouterDefinition("outgoing", [new IPEndPoint(IPAddress.Loopback, 0)], new HostTokenIdentifier(), interpreter, Dtab.Empty), configure, recent);
 
-    public static async Task<TestMesh> StartAsync(RouterDefinition router, Func<RouterDefinition, RouterDefinition>? configure = null, TimeProvider? time = null)
+    public static async Task<TestMesh> StartAsync(
+        RouterDefinition router, Func<RouterDefinition, RouterDefinition>? configure = null, RecentRequestLog? recent = null)
     {
         var options = new MeshOptions([configure?.Invoke(router) ?? router])
         {
             Admin = new IPEndPoint(IPAddress.Loopback, 0),
-            RecentRequests = new RecentRequestsOptions(5, 1.0),
-            Time = time ?? TimeProvider.System,
+            RecentRequests = recent,
         };
         var host = await MeshHost.StartAsync(options);
         var endpoint = host.RouterEndpoints.Values.First()[0];
