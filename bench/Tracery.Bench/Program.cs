@@ -4,6 +4,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["ingest"] = Tracery.Bench.Server.IngestBenchmark.RunAsync,
     ["query"] = Tracery.Bench.Server.QueryBenchmark.RunAsync,
+    ["codec"] = Tracery.Bench.Codec.CodecBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
