@@ -12,9 +12,9 @@ internal static class SampleCommands
     {
         var command = new Command("hello", "The tutorial's hello app: calls world through the mesh in http_proxy and answers \"Hello (POD_IP) \" + world's answer.");
         var common = new CommonOptions(command, 7777);
-        var text = Add(command, new Option<string>("--text") { Description = "The word to answer with.", DefaultValueFactory = _ => "Hello" });
-        var target = Add(command, new Option<string>("--target") { Description = "The service to call before answering.", DefaultValueFactory = _ => "world" });
-        var proxy = Add(command, new Option<Uri?>("--proxy")
+        var text = command.AddOption(new Option<string>("--text") { Description = "The word to answer with.", DefaultValueFactory = _ => "Hello" });
+        var target = command.AddOption(new Option<string>("--target") { Description = "The service to call before answering.", DefaultValueFactory = _ => "world" });
+        var proxy = command.AddOption(new Option<Uri?>("--proxy")
         {
             Description = "The mesh to call the target through (default: $http_proxy; absent calls directly).",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("http_proxy") is { Length: > 0 } p ? ProxyAddress.Parse(p) : null,
@@ -33,7 +33,7 @@ internal static class SampleCommands
     {
         var command = new Command("world", "The tutorial's world app: answers \"world (POD_IP)!\".");
         var common = new CommonOptions(command, 7778);
-        var text = Add(command, new Option<string>("--text")
+        var text = command.AddOption(new Option<string>("--text")
         {
             Description = "The word to answer with (default: $TARGET_WORLD, else \"world\").",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TARGET_WORLD") is { Length: > 0 } w ? w : "world",
@@ -64,11 +64,6 @@ internal static class SampleCommands
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static T Add<T>(Command command, T option) where T : Option
-    {
-        command.Options.Add(option);
-        return option;
-    }
 
     /// <summary>Runs a parser whose errors are <see cref="ArgumentException"/>s, as a parse error naming the option.</summary>
     private static T? Parsed<T>(ArgumentResult result, Func<string, T> parse)
@@ -96,21 +91,21 @@ internal static class SampleCommands
 
         public CommonOptions(Command command, int defaultPort)
         {
-            address = Add(command, new Option<IPAddress>("--address")
+            address = command.AddOption(new Option<IPAddress>("--address")
             {
                 Description = "The address to listen on.",
                 DefaultValueFactory = _ => IPAddress.Any,
                 CustomParser = result => Parsed(result, text => IPAddress.TryParse(text, out var ip) ? ip : throw new ArgumentException($"--address '{text}' is not an IP address")),
             });
-            port = Add(command, new Option<int>("--port") { Description = "The port to listen on (0 picks a free one).", DefaultValueFactory = _ => defaultPort });
-            podIp = Add(command, new Option<string?>("--pod-ip") { Description = "The address shown in the answer (default: $POD_IP, else the listen address)." });
-            latency = Add(command, new Option<TimeSpan>("--latency")
+            port = command.AddOption(new Option<int>("--port") { Description = "The port to listen on (0 picks a free one).", DefaultValueFactory = _ => defaultPort });
+            podIp = command.AddOption(new Option<string?>("--pod-ip") { Description = "The address shown in the answer (default: $POD_IP, else the listen address)." });
+            latency = command.AddOption(new Option<TimeSpan>("--latency")
             {
                 Description = "Time to wait before answering, as a Go duration (250ms, 1.5s); POST /setLatency?latency=... changes it.",
                 DefaultValueFactory = _ => TimeSpan.Zero,
                 CustomParser = result => Parsed(result, text => GoDuration.TryParse(text, out var d) ? d : throw new ArgumentException($"--latency '{text}' is not a valid duration (examples: 0, 250ms, 1.5s)")),
             });
-            failureRate = Add(command, new Option<double>("--failure-rate") { Description = "Fraction of requests (0.0-1.0) answered with 500; POST /setFailureRate?failureRate=... changes it." });
+            failureRate = command.AddOption(new Option<double>("--failure-rate") { Description = "Fraction of requests (0.0-1.0) answered with 500; POST /setFailureRate?failureRate=... changes it." });
             failureRate.Validators.Add(result =>
             {
                 if (result.GetValueOrDefault<double>() is < 0.0 or > 1.0)

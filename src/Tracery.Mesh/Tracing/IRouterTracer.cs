@@ -22,7 +22,7 @@ public interface IRouterTracer
     /// Starts a CLIENT span for one forwarding attempt (<c>cs</c>): a new span id, child of the server span, written
     /// onto <paramref name="outgoing"/> as propagation headers (overwriting any copied from the incoming request).
     /// </summary>
-    /// <param name="clientLabel">The client label: the bound id without its leading <c>/</c> (the span's service name).</param>
+    /// <param name="clientLabel">The client label: the bound id, with or without its leading <c>/</c> (Linkerd drops it), the span's service name.</param>
     /// <param name="logicalService">The logical destination, e.g. <c>hello</c>: the span's remote service name.</param>
     /// <param name="upstream">The endpoint the balancer picked, when known (the span's remote address).</param>
     ClientSpanScope StartClient(

@@ -10,21 +10,26 @@ using Tracery.Tracing.Model;
 /// Linkerd's router tracing (reference §3.4): the server span is a new child of the span carried by the incoming
 /// request (or a new root), sampled as the incoming flag says, else by the sample rate; <c>l5d-sample</c> overrides
 /// both. Each attempt is a new child of the server span. Spans go to <see cref="ISpanSink"/>, which never blocks.
+/// Sampled requests also go to the recent-requests log, if any. Without either the tracer only propagates the context.
 /// </summary>
 public sealed class RouterTracer : IRouterTracer
 {
     private readonly RouterTracerOptions options;
     private readonly ITracePropagator propagator;
-    private readonly ISpanSink sink;
+    private readonly ISpanSink? sink;
     private readonly IRecentRequestLog? recentRequests;
     private readonly TraceSampler sampler;
     private readonly SpanClock clock;
 
     public RouterTracer(
-        RouterTracerOptions options, ISpanSink sink, IRecentRequestLog? recentRequests = null, TraceSampler? sampler = null, TimeProvider? time = null)
+        RouterTracerOptions options,
+        ISpanSink? sink,
+        IRecentRequestLog? recentRequests = null,
+        TraceSampler? sampler = null,
+        TimeProvider? time = null)
     {
         this.options = options;
-        this.sink = sink;
+        this.sink = recentRequests is null ? sink : sink ?? NoSpans.Instance;
         this.recentRequests = recentRequests;
         this.sampler = sampler ?? new TraceSampler();
         clock = new SpanClock(time ?? TimeProvider.System);
@@ -35,7 +40,7 @@ public sealed class RouterTracer : IRouterTracer
     {
         var request = context.Request;
         var trace = Decide(propagator.Read(request, out var sampleRate), sampleRate);
-        if (!trace.IsSampled)
+        if (!trace.IsSampled || sink is null)
         {
             return new ServerSpanScope(trace, null);
         }
@@ -48,8 +53,7 @@ public sealed class RouterTracer : IRouterTracer
             connection.RemoteIpAddress is null ? null : EndpointText.From(null, connection.RemoteIpAddress, connection.RemotePort),
             clock,
             sink);
-        var uri = request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
-        return new ServerSpanScope(trace, new ServerSpanRecorder(recording, routerLabel, request.Method, uri, request.Protocol, recentRequests));
+        return new ServerSpanScope(trace, new ServerSpanRecorder(recording, routerLabel, request, recentRequests));
     }
 
     public ClientSpanScope StartClient(
@@ -57,7 +61,7 @@ public sealed class RouterTracer : IRouterTracer
     {
         var trace = server.Context.Child(NewId());
         propagator.Write(outgoing, trace);
-        if (server.Recorder is not { } parent)
+        if (server.Recorder is not { } parent || sink is null)
         {
             return new ClientSpanScope(trace, null);
         }
@@ -65,7 +69,7 @@ public sealed class RouterTracer : IRouterTracer
         var recording = new SpanRecording(
             trace,
             SpanKind.Client,
-            parent.LocalEndpoint with { ServiceName = clientLabel.ToLowerInvariant(), Port = 0 },
+            parent.LocalEndpoint with { ServiceName = ClientServiceName(clientLabel), Port = 0 },
             EndpointText.From(logicalService, upstream?.Address, upstream?.Port ?? 0),
             clock,
             sink);
@@ -79,6 +83,12 @@ public sealed class RouterTracer : IRouterTracer
         var trace = incoming.HasIds
             ? incoming.Child(spanId)
             : new TraceContext(options.TraceId128Bit ? NewId() : 0, spanId, spanId, 0, incoming.Sampled, incoming.Debug);
+        if (sink is null)
+        {
+            // Tracing off: like Linkerd's NullTracer, leave the decision to the next hop that traces.
+            return trace;
+        }
+
         if (sampleRate is { } rate)
         {
             return trace with { Sampled = sampler.IsSampled(trace.TraceId, rate) };
@@ -86,6 +96,10 @@ public sealed class RouterTracer : IRouterTracer
 
         return trace.Sampled is null ? trace with { Sampled = sampler.IsSampled(trace.TraceId, options.SampleRate) } : trace;
     }
+
+    /// <summary>Linkerd's client label is the bound id without its leading <c>/</c>; accept either form.</summary>
+    private static string ClientServiceName(string label) =>
+        (label.StartsWith('/') ? label[1..] : label).ToLowerInvariant();
 
     private static ulong NewId()
     {

@@ -1,7 +1,8 @@
 namespace Tracery.Mesh.Tracing;
 
+using System.Globalization;
+using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
 using Tracery.Mesh.Telemetry;
-using Tracery.Tracing.Context;
 using Tracery.Tracing.Model;
 
 /// <summary>The state of one sampled SERVER span, from <c>sr</c> to <c>ss</c>. Created only for sampled requests.</summary>
@@ -9,21 +10,20 @@ internal sealed class ServerSpanRecorder
 {
     private readonly SpanRecording recording;
     private readonly string routerLabel;
+    private readonly IRecentRequestLog? recentRequests;
     private readonly string method;
     private readonly string uri;
-    private readonly IRecentRequestLog? recentRequests;
     private string? logicalName;
     private string? concreteName;
 
-    public ServerSpanRecorder(
-        SpanRecording recording, string routerLabel, string method, string uri, string protocol, IRecentRequestLog? recentRequests)
+    public ServerSpanRecorder(SpanRecording recording, string routerLabel, HttpRequest request, IRecentRequestLog? recentRequests)
     {
         this.recording = recording;
         this.routerLabel = routerLabel;
-        this.method = method;
-        this.uri = uri;
         this.recentRequests = recentRequests;
-        Protocol = protocol;
+        Protocol = request.Protocol;
+        method = request.Method;
+        uri = recentRequests is null ? string.Empty : request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
         recording.Name = routerLabel;
         recording.Tag("router.label", routerLabel);
         recording.Annotate("wr");
@@ -56,17 +56,23 @@ internal sealed class ServerSpanRecorder
         recording.Tag("error", reason ?? failure.ToString());
     }
 
+    /// <summary>
+    /// Ends the span. Linkerd's server spans carry no <c>http.*</c> annotations (its issue #722), so the status is
+    /// not tagged; a 5xx answer gets Zipkin's <c>error</c> tag (unless a routing failure already set it) so that the
+    /// trace shows red in the UI, which Linkerd's did not.
+    /// </summary>
     public void Finish(int? statusCode)
     {
-        if (!recording.TryFinish("ws", out var span))
+        if (statusCode >= 500)
         {
-            return;
+            recording.TagIfAbsent("error", statusCode.Value.ToString(CultureInfo.InvariantCulture));
         }
 
-        recentRequests?.Add(new RecentRequest(
-            DateTimeOffset.UnixEpoch.AddTicks(span.Timestamp * 10), span.TraceId, routerLabel, EndpointText.Address(recording.RemoteEndpoint),
-            method, uri, logicalName, concreteName, statusCode, TimeSpan.FromTicks(span.Duration * 10)));
+        if (recording.TryFinish("ws", out var span))
+        {
+            recentRequests?.Add(new RecentRequest(
+                DateTimeOffset.UnixEpoch.AddTicks(span.Timestamp * 10), span.TraceId, routerLabel, EndpointText.Address(span.RemoteEndpoint),
+                method, uri, logicalName, concreteName, statusCode, TimeSpan.FromTicks(span.Duration * 10)));
+        }
     }
-
-    public TraceContext Context => recording.Context;
 }

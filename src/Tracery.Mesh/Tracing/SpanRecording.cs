@@ -27,6 +27,8 @@ internal sealed class SpanRecording(
 
     public void Tag(string key, string value) => tags[key] = value;
 
+    public void TagIfAbsent(string key, string value) => tags.TryAdd(key, value);
+
     public void Annotate(string value) => annotations.Add(new Annotation(startMicros + clock.MicrosSince(startTimestamp), value));
 
     /// <summary>Ends the span with a last annotation and reports it; false (and no span) if it had already ended.</summary>

@@ -1,6 +1,6 @@
 namespace Tracery.Server.Collector;
 
-using System.Globalization;
+using Tracery.Storage;
 using Tracery.Tracing.Model;
 
 /// <summary>
@@ -30,9 +30,7 @@ public sealed class CollectorSampler
         {
             return true;
         }
-        var id = span.TraceId;
-        var low = id.Length > 16 ? id[^16..] : id;
-        var value = (long)ulong.Parse(low, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        var value = (long)SpanIds.ParseHex(TraceIds.LowBits(span.TraceId));
         // Math.Abs(long.MinValue) overflows; Zipkin maps it to MaxValue.
         var magnitude = value == long.MinValue ? long.MaxValue : Math.Abs(value);
         return magnitude <= boundary;

@@ -45,7 +45,7 @@ public static class HttpCollectorEndpoints
         }
         using (body)
         {
-            var problem = IsEmptyList(body.Bytes) ? null : MessageFormatCheck.Problem(body.Bytes, encoding);
+            var problem = IsEmptyList(body.Bytes) ? null : SpanFormatCheck.Problem(body.Bytes, encoding);
             if (problem is not null)
             {
                 collector.Metrics.Http.IncrementMessagesDropped();

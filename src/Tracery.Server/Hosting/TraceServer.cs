@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Tracery.Server.Admin;
 using Tracery.Server.Collector;
 using Tracery.Server.Query;
+using Tracery.Server.Scribe;
 using Tracery.Server.Ui;
 using Tracery.Storage;
 
@@ -21,11 +22,13 @@ public sealed class TraceServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly SpanWriter writer;
+    private readonly ScribeListener? scribe;
 
-    private TraceServer(WebApplication app, SpanWriter writer, ISpanStore store, CollectorMetrics metrics, Uri baseAddress)
+    private TraceServer(WebApplication app, SpanWriter writer, ScribeListener? scribe, ISpanStore store, CollectorMetrics metrics, Uri baseAddress)
     {
         this.app = app;
         this.writer = writer;
+        this.scribe = scribe;
         Store = store;
         Metrics = metrics;
         BaseAddress = baseAddress;
@@ -35,7 +38,7 @@ public sealed class TraceServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>The bound Scribe port, or null when Scribe is off.</summary>
-    public int? ScribePort { get; private set; }
+    public int? ScribePort => scribe?.Port;
 
     public ISpanStore Store { get; }
 
@@ -72,12 +75,18 @@ public sealed class TraceServer : IAsyncDisposable
         app.MapUiConfig(options.SearchEnabled);
         app.MapTraceUi();
         await app.StartAsync(cancellationToken);
-        var server = new TraceServer(app, writer, store, metrics, BoundAddress(app));
-        return server;
+        var scribe = options.ScribeEnabled
+            ? ScribeListener.Start(options.ScribeEndpoint, new ScribeLogHandler(collector, options.ScribeCategory), options.BodyLimit, loggerFactory.CreateLogger<ScribeListener>())
+            : null;
+        return new TraceServer(app, writer, scribe, store, metrics, BoundAddress(app));
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (scribe is not null)
+        {
+            await scribe.DisposeAsync();
+        }
         await app.StopAsync();
         await app.DisposeAsync();
         await writer.DisposeAsync();

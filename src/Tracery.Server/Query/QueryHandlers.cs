@@ -3,6 +3,7 @@ namespace Tracery.Server.Query;
 using Microsoft.AspNetCore.Http;
 using Tracery.Server.Hosting;
 using Tracery.Storage;
+using Tracery.Tracing.Model;
 
 /// <summary>The query API v2 handlers: parse and check parameters, ask the store, write the answer.</summary>
 public sealed class QueryHandlers(ISpanStore store, TraceQueryParser parser, TimeSpan timeout)
@@ -22,7 +23,7 @@ public sealed class QueryHandlers(ISpanStore store, TraceQueryParser parser, Tim
     public Task TraceAsync(HttpContext context) => RunAsync(context, async ct =>
     {
         var raw = (string)context.Request.RouteValues["traceId"]!;
-        var trace = await store.GetTraceAsync(TraceIdParameter.Normalize(raw), ct);
+        var trace = await store.GetTraceAsync(SpanIds.NormalizeTraceId(raw.Trim()), ct);
         if (trace.Count == 0)
         {
             await PlainText.WriteAsync(context, StatusCodes.Status404NotFound, $"{raw.Trim()} not found");

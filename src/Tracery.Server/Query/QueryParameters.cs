@@ -15,13 +15,6 @@ public static class QueryParameters
     public static string Required(HttpRequest request, string name) =>
         String(request, name) ?? throw new ArgumentException($"{name} parameter is required");
 
-    /// <summary>Lower-cased, with "" (and any of <paramref name="absent"/>) meaning not given.</summary>
-    public static string? Name(HttpRequest request, string name, string? absent = null)
-    {
-        var value = String(request, name)?.Trim().ToLowerInvariant();
-        return string.IsNullOrEmpty(value) || value == absent ? null : value;
-    }
-
     public static long? Long(HttpRequest request, string name)
     {
         var value = String(request, name);

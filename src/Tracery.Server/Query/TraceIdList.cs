@@ -1,5 +1,7 @@
 namespace Tracery.Server.Query;
 
+using Tracery.Tracing.Model;
+
 /// <summary>The <c>traceIds</c> parameter of <c>/traceMany</c>, checked as Zipkin checks it (reference §1.2).</summary>
 public static class TraceIdList
 {
@@ -15,7 +17,7 @@ public static class TraceIdList
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in parameter.Split(',', MaxIds))
         {
-            var id = TraceIdParameter.Normalize(raw);
+            var id = SpanIds.NormalizeTraceId(raw.Trim());
             if (!seen.Add(id))
             {
                 throw new ArgumentException($"redundant traceId: {id}");

@@ -1,6 +1,8 @@
 namespace Tracery.Tracing.Codec;
 
 using Tracery.Tracing.Codec.Json;
+using Tracery.Tracing.Codec.Proto3;
+using Tracery.Tracing.Codec.Thrift;
 using Tracery.Tracing.Model;
 
 /// <summary>Decodes a message of spans in any supported encoding into normalised v2 spans.</summary>
@@ -26,6 +28,9 @@ public static class SpanBytesDecoder
             switch (encoding)
             {
                 case SpanEncoding.JsonV2: JsonV2ListReader.ReadList(message, into); break;
+                case SpanEncoding.Proto3: Proto3ListReader.ReadList(message, into); break;
+                case SpanEncoding.JsonV1: JsonV1ListReader.ReadList(message, into); break;
+                case SpanEncoding.ThriftV1: ThriftV1Reader.ReadList(message, into); break;
                 default: throw new NotSupportedException($"{encoding} decoding is not implemented yet");
             }
         }
@@ -36,10 +41,17 @@ public static class SpanBytesDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes one v1 Thrift span struct (as a Scribe log entry carries) into <paramref name="into"/>: one v1 span
+    /// may become two v2 spans (client and server). On failure nothing is added.
+    /// </summary>
+    public static void DecodeThriftSpan(ReadOnlySpan<byte> message, List<Span> into) => ThriftV1Reader.ReadOne(message, into);
+
     /// <summary>Decodes one span (not a list); throws <see cref="SpanDecodeException"/> on bad input.</summary>
     public static Span DecodeOne(ReadOnlySpan<byte> message, SpanEncoding encoding) => encoding switch
     {
         SpanEncoding.JsonV2 => JsonV2ListReader.ReadOne(message),
+        SpanEncoding.Proto3 => Proto3ListReader.ReadOne(message),
         _ => throw new NotSupportedException($"{encoding} decoding is not implemented yet"),
     };
 

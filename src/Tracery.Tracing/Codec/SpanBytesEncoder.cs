@@ -2,10 +2,13 @@ namespace Tracery.Tracing.Codec;
 
 using System.Buffers;
 using System.Text.Json;
+using Google.Protobuf;
 using Tracery.Tracing.Codec.Json;
+using Tracery.Tracing.Codec.Proto3;
+using Tracery.Tracing.Codec.Thrift;
 using Tracery.Tracing.Model;
 
-/// <summary>Encodes v2 spans as JSON v2 or proto3 <c>ListOfSpans</c>.</summary>
+/// <summary>Encodes v2 spans as JSON v2, proto3 <c>ListOfSpans</c>, or v1 Thrift (converted as Zipkin does).</summary>
 public static class SpanBytesEncoder
 {
     public static byte[] EncodeList(IEnumerable<Span> spans, SpanEncoding encoding)
@@ -28,6 +31,14 @@ public static class SpanBytesEncoder
                     writer.WriteEndArray();
                 }
                 break;
+            case SpanEncoding.Proto3:
+                var list = new Proto3.Wire.ListOfSpans();
+                foreach (var span in spans) list.Spans.Add(Proto3SpanMapper.ToWire(span));
+                list.WriteTo(output);
+                break;
+            case SpanEncoding.ThriftV1:
+                output.Write(ThriftV1Writer.WriteList(spans));
+                break;
             default:
                 throw new NotSupportedException($"{encoding} encoding is not supported");
         }
@@ -36,6 +47,8 @@ public static class SpanBytesEncoder
     /// <summary>Encodes one span (not a list).</summary>
     public static byte[] EncodeOne(Span span, SpanEncoding encoding)
     {
+        if (encoding == SpanEncoding.Proto3) return Proto3SpanMapper.ToWire(span).ToByteArray();
+        if (encoding == SpanEncoding.ThriftV1) return ThriftV1Writer.WriteOne(span);
         if (encoding != SpanEncoding.JsonV2) throw new NotSupportedException($"{encoding} encoding of one span is not supported");
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer, SpanJsonV2Writer.Options)) SpanJsonV2Writer.Write(writer, span);

@@ -17,7 +17,8 @@ internal static class IpAddressText
         if (string.IsNullOrEmpty(text)) return;
         if (IsDottedQuad(text))
         {
-            ipv4 = text;
+            // Leading zeros ("52.0.0.04") are written away so the text survives a trip through binary formats.
+            ipv4 = text.Contains(".0", StringComparison.Ordinal) || text[0] == '0' ? CanonicalV4(text) : text;
             return;
         }
         if (!text.Contains(':') || !IPAddress.TryParse(text, out var address) || address.AddressFamily != AddressFamily.InterNetworkV6)
@@ -45,6 +46,14 @@ internal static class IpAddressText
             }
         }
         ipv6 = FormatV6(bytes);
+    }
+
+    static string CanonicalV4(string dottedQuad)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        WriteV4Bytes(dottedQuad, bytes);
+        var canonical = FromV4Bytes(bytes);
+        return canonical == dottedQuad ? dottedQuad : canonical;
     }
 
     public static string FromV4Bytes(ReadOnlySpan<byte> b) => $"{b[0]}.{b[1]}.{b[2]}.{b[3]}";

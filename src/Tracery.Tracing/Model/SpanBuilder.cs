@@ -41,6 +41,12 @@ public sealed class SpanBuilder
 
     public SpanBuilder RemoteEndpoint(Endpoint? value) { remoteEndpoint = value?.Normalize(); return this; }
 
+    /// <summary>The kind set so far (the v1 converter decides per endpoint).</summary>
+    internal SpanKind CurrentKind => kind;
+
+    /// <summary>The local endpoint set so far (the v1 converter groups annotations by it).</summary>
+    internal Endpoint? CurrentLocalEndpoint => localEndpoint;
+
     /// <summary>For decoders whose endpoints are already normalised (and cached): skips re-parsing the IPs.</summary>
     internal SpanBuilder NormalizedEndpoints(Endpoint? local, Endpoint? remote)
     {

@@ -98,6 +98,16 @@ public sealed class RouterTracerSpanTests
     }
 
     [Fact]
+    public void AServerErrorIsTaggedAsAnError()
+    {
+        var tracer = new RouterTracer(new RouterTracerOptions(1.0), sink);
+
+        tracer.StartServer(RouterHop.Incoming(), "outgoing", RouterHop.NodeA).Finish(502);
+
+        Assert.Equal("502", Assert.Single(sink.Spans).Tags["error"]);
+    }
+
+    [Fact]
     public void ASpanIsReportedOnceHoweverOftenItEnds()
     {
         var tracer = new RouterTracer(new RouterTracerOptions(1.0), sink);

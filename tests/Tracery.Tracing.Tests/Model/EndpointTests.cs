@@ -12,6 +12,7 @@ public sealed class EndpointTests
     [InlineData("2001:db8:0:1:1:1:1:1", null, "2001:db8:0:1:1:1:1:1")]
     [InlineData("2001:0:0:1:0:0:0:1", null, "2001:0:0:1::1")]
     [InlineData("10.0.0.1", "10.0.0.1", null)]
+    [InlineData("52.0.0.04", "52.0.0.4", null)]
     [InlineData("10.0.0", null, null)]
     [InlineData("256.0.0.1", null, null)]
     [InlineData("localhost", null, null)]

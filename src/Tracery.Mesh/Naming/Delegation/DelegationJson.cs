@@ -60,7 +60,11 @@ public static class DelegationJson
                 break;
             case DelegationTree.Transformation t:
                 writer.WriteString("name", t.Kind);
-                WriteBound(writer, t.Bound);
+                if (t.Bound is not null)
+                {
+                    WriteBound(writer, t.Bound);
+                }
+
                 writer.WritePropertyName("tree");
                 Write(writer, t.Tree);
                 break;

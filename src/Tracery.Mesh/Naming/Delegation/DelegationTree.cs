@@ -21,8 +21,8 @@ public abstract record DelegationTree(NamePath Path, Dentry? Dentry)
     /// <summary>A namer bound the path.</summary>
     public sealed record Leaf(NamePath Path, Dentry? Dentry, BoundName Bound) : DelegationTree(Path, Dentry);
 
-    /// <summary>A transformer rewrote <paramref name="Bound"/> into <paramref name="Tree"/>.</summary>
-    public sealed record Transformation(NamePath Path, Dentry? Dentry, string Kind, BoundName Bound, DelegationTree Tree)
+    /// <summary>A transformer rewrote <paramref name="Bound"/> (null: the whole resolution) into <paramref name="Tree"/>.</summary>
+    public sealed record Transformation(NamePath Path, Dentry? Dentry, string Kind, BoundName? Bound, DelegationTree Tree)
         : DelegationTree(Path, Dentry);
 
     /// <summary>No entry or namer knows the path (<c>~</c>, or nothing matched).</summary>

@@ -13,20 +13,23 @@ public sealed class Delegator
     /// <summary>Finagle's recursion limit for dtab rewrites.</summary>
     public const int DefaultMaxDepth = 100;
 
-    private static readonly NamePath NamerRoot = NamePath.Of("#");
-    private static readonly NamePath SystemRoot = NamePath.Of("$");
-
-    private readonly IReadOnlyList<INamer> namers;
+    private readonly NamerSet namers;
     private readonly IReadOnlyList<INameTransformer> transformers;
     private readonly int maxDepth;
 
-    public Delegator(IReadOnlyList<INamer> namers, IReadOnlyList<INameTransformer>? transformers = null, int maxDepth = DefaultMaxDepth)
+    public Delegator(NamerSet namers, IReadOnlyList<INameTransformer>? transformers = null, int maxDepth = DefaultMaxDepth)
     {
-        // Longest prefix first, so /#/io.l5d.k8s.ns is not taken by a namer at /#/io.l5d.k8s.
-        this.namers = namers.OrderByDescending(n => n.Prefix.Count).ToList();
+        this.namers = namers;
         this.transformers = transformers ?? [];
         this.maxDepth = maxDepth;
     }
+
+    public Delegator(IReadOnlyList<INamer> namers, IReadOnlyList<INameTransformer>? transformers = null, int maxDepth = DefaultMaxDepth)
+        : this(new NamerSet(namers), transformers, maxDepth)
+    {
+    }
+
+    public NamerSet Namers => namers;
 
     /// <summary>The transformers applied to every bound name, in order.</summary>
     public IReadOnlyList<INameTransformer> Transformers => transformers;
@@ -44,15 +47,17 @@ public sealed class Delegator
             return new DelegationTree.Exception(path, dentry, $"Max recursion level ({maxDepth}) reached while delegating {path}; the dtab loops");
         }
 
-        if (path.StartsWith(NamerRoot))
+        if (NamerSet.IsBindable(path))
         {
-            return await BindWithNamerAsync(path, dentry, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (path.StartsWith(SystemRoot))
-        {
-            var (bound, error) = SystemNamers.Bind(path);
-            return bound is null ? new DelegationTree.Exception(path, dentry, error!) : FromBoundTree(bound, path, dentry);
+            try
+            {
+                var bound = await namers.BindAsync(path, cancellationToken).ConfigureAwait(false);
+                return FromBoundTree(bound, path, dentry);
+            }
+            catch (NameBindingException e)
+            {
+                return new DelegationTree.Exception(path, dentry, e.Message);
+            }
         }
 
         var branches = ImmutableArray.CreateBuilder<DelegationTree>();
@@ -111,28 +116,6 @@ public sealed class Delegator
         }
     }
 
-    private async ValueTask<DelegationTree> BindWithNamerAsync(NamePath path, Dentry? dentry, CancellationToken cancellationToken)
-    {
-        var underRoot = path.Drop(1);
-        foreach (var namer in namers)
-        {
-            if (underRoot.StartsWith(namer.Prefix))
-            {
-                try
-                {
-                    var bound = await namer.LookupAsync(underRoot.Drop(namer.Prefix.Count), cancellationToken).ConfigureAwait(false);
-                    return FromBoundTree(bound, path, dentry);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    return new DelegationTree.Exception(path, dentry, $"namer {namer.Prefix} failed on {path}: {e.Message}");
-                }
-            }
-        }
-
-        return new DelegationTree.Neg(path, dentry);
-    }
-
     private static DelegationTree FromBoundTree(NameTree<BoundName> tree, NamePath path, Dentry? dentry) => tree switch
     {
         NameTree<BoundName>.Leaf leaf => new DelegationTree.Leaf(path, dentry, leaf.Value),
@@ -150,6 +133,11 @@ public sealed class Delegator
         if (index >= transformers.Count)
         {
             return tree;
+        }
+
+        if (transformers[index] is IWholeTreeTransformer whole)
+        {
+            return await ReplaceWholeTreeAsync(tree, whole, index, cancellationToken).ConfigureAwait(false);
         }
 
         switch (tree)
@@ -190,5 +178,22 @@ public sealed class Delegator
             default:
                 return tree;
         }
+    }
+
+    private async ValueTask<DelegationTree> ReplaceWholeTreeAsync(DelegationTree tree, IWholeTreeTransformer transformer, int index, CancellationToken cancellationToken)
+    {
+        DelegationTree result;
+        try
+        {
+            var replacement = await transformer.ReplaceAsync(cancellationToken).ConfigureAwait(false);
+            result = FromBoundTree(replacement, tree.Path, tree.Dentry);
+        }
+        catch (NameBindingException e)
+        {
+            result = new DelegationTree.Exception(tree.Path, tree.Dentry, $"transformer {transformer.Kind} failed: {e.Message}");
+        }
+
+        result = await TransformAsync(result, index + 1, cancellationToken).ConfigureAwait(false);
+        return new DelegationTree.Transformation(tree.Path, tree.Dentry, transformer.Kind, null, result);
     }
 }

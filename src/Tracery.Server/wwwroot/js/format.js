@@ -48,9 +48,15 @@ export function parseDuration(text) {
   return Math.round(unit === 's' ? n * 1e6 : unit === 'ms' ? n * 1e3 : n);
 }
 
+const colors = new Map();
+
 /** A stable colour per service name. */
 export function serviceColor(name) {
+  let color = colors.get(name);
+  if (color) return color;
   let h = 0;
   for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0;
-  return `hsl(${h % 360} 55% 42%)`;
+  color = `hsl(${h % 360} 55% 42%)`;
+  colors.set(name, color);
+  return color;
 }

@@ -2,17 +2,26 @@
 // that time range, and the keyboard can do the same with the arrow keys.
 import { serviceColor } from '../format.js';
 
-export function minimapHtml(model) {
+export function minimapHtml() {
+  return '<canvas aria-hidden="true"></canvas><div class="window"></div>';
+}
+
+/** Draws every row as a line on the canvas: one element however large the trace. */
+export function drawMinimap(el, model) {
+  const canvas = el.querySelector('canvas');
+  const width = canvas.clientWidth || 1000;
+  const height = canvas.clientHeight || 60;
+  canvas.width = width;
+  canvas.height = height;
+  const g = canvas.getContext('2d');
   const n = model.rows.length;
   const span = model.duration || 1;
-  const h = 60;
-  const step = h / Math.max(n, 1);
-  const lines = model.rows.map((r, i) => {
-    const x = (((r.timestamp || model.start) - model.start) / span) * 1000;
-    const w = Math.max(1, ((r.duration || 0) / span) * 1000);
-    return `<rect x="${x.toFixed(1)}" y="${(i * step).toFixed(2)}" width="${w.toFixed(1)}" height="${Math.max(step, 0.6).toFixed(2)}" fill="${serviceColor(r.service)}"/>`;
-  }).join('');
-  return `<svg viewBox="0 0 1000 ${h}" preserveAspectRatio="none" aria-hidden="true">${lines}</svg><div class="window"></div>`;
+  const step = height / Math.max(n, 1);
+  model.rows.forEach((r, i) => {
+    g.fillStyle = serviceColor(r.service);
+    const x = (((r.timestamp || model.start) - model.start) / span) * width;
+    g.fillRect(x, i * step, Math.max(1, ((r.duration || 0) / span) * width), Math.max(step, 1));
+  });
 }
 
 export function attachMinimap(el, onZoom) {

@@ -6,7 +6,7 @@ import { meshBreakdown } from '../model/mesh.js';
 import { esc, duration, dateTime } from '../format.js';
 import { Waterfall } from './waterfall.js';
 import { spanDetailHtml } from './span-detail.js';
-import { minimapHtml, attachMinimap } from './minimap.js';
+import { minimapHtml, attachMinimap, drawMinimap } from './minimap.js';
 import { meshViewHtml, meshSummaryText } from './mesh-view.js';
 
 function headerHtml(model, mesh, source) {
@@ -70,10 +70,11 @@ export function showTrace(main, ctx, rawSpans, source) {
   const t0 = performance.now();
   const model = traceModel(rawSpans);
   const mesh = meshBreakdown(model);
+  const tModel = performance.now();
   const big = model.rows.length > 20;
   main.innerHTML = `<section class="trace-page">${headerHtml(model, mesh, source)}${toolbarHtml(mesh, big)}
   <div id="panel-timeline" role="tabpanel" aria-labelledby="tab-timeline">
-    ${big ? `<div class="minimap" tabindex="0" role="slider" aria-label="Zoom: drag or use arrow keys; Escape resets" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0">${minimapHtml(model)}</div>` : ''}
+    ${big ? `<div class="minimap" tabindex="0" role="slider" aria-label="Zoom: drag or use arrow keys; Escape resets" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0">${minimapHtml()}</div>` : ''}
     <div class="trace-body"><div class="waterfall"></div>
     <aside class="detail" id="detail" aria-labelledby="detail-title" hidden></aside></div>
   </div>
@@ -85,9 +86,16 @@ export function showTrace(main, ctx, rawSpans, source) {
     detail.hidden = false;
     main.querySelector('.trace-body').classList.add('with-detail');
   });
+  const tDom = performance.now();
+  const minimapEl = main.querySelector('.minimap');
+  if (minimapEl) drawMinimap(minimapEl, model); // reads the canvas size, so this includes the first layout
   void main.querySelector('.rows').offsetHeight; // include the first layout in the measurement
-  const renderMs = performance.now() - t0;
-  window.__traceryRender = { traceId: model.traceId, rows: model.rows.length, spans: model.spanCount, ms: renderMs };
+  const tLayout = performance.now();
+  const renderMs = tLayout - t0;
+  window.__traceryRender = {
+    traceId: model.traceId, rows: model.rows.length, spans: model.spanCount, ms: renderMs,
+    modelMs: tModel - t0, domMs: tDom - tModel, layoutMs: tLayout - tDom,
+  };
   main.querySelector('.trace-page').dataset.renderMs = renderMs.toFixed(1);
 
   const closeDetail = () => {
@@ -99,7 +107,6 @@ export function showTrace(main, ctx, rawSpans, source) {
   detail.addEventListener('keydown', (e) => { if (e.key === 'Escape') closeDetail(); });
 
   const resetZoom = main.querySelector('[data-act="reset-zoom"]');
-  const minimapEl = main.querySelector('.minimap');
   const minimap = minimapEl && attachMinimap(minimapEl, (z0, zw) => {
     waterfall.zoom(z0, zw);
     resetZoom.hidden = zw >= 0.999;

@@ -5,21 +5,19 @@ import { esc, duration, serviceColor } from '../format.js';
 
 function rowHtml(r, model) {
   const span = model.duration || 1;
-  const frac = (ts, dur) => `--s:${(((ts || model.start) - model.start) / span).toFixed(6)};--w:${((dur || 0) / span).toFixed(6)}`;
+  const frac = (ts, dur) => `--s:${(((ts || model.start) - model.start) / span).toFixed(5)};--w:${((dur || 0) / span).toFixed(5)}`;
   const names = r.server && r.serverService !== r.service
-    ? `<span class="svc"><i style="background:${serviceColor(r.service)}"></i>${esc(r.service)}</span><span class="arrow" aria-label="calls">→</span><span class="svc"><i style="background:${serviceColor(r.serverService)}"></i>${esc(r.serverService)}</span>`
-    : `<span class="svc"><i style="background:${serviceColor(r.service)}"></i>${esc(r.service)}</span>`;
-  const toggle = r.childCount
-    ? `<button class="tog" tabindex="-1" aria-label="Collapse ${r.childCount} children" data-toggle></button>`
-    : '<span class="tog-space"></span>';
+    ? `<b style="--c:${serviceColor(r.service)}">${esc(r.service)}</b><i>→</i><b style="--c:${serviceColor(r.serverService)}">${esc(r.serverService)}</b>`
+    : `<b style="--c:${serviceColor(r.service)}">${esc(r.service)}</b>`;
+  const toggle = r.childCount ? '<button class="tog" tabindex="-1" aria-label="Collapse or expand" data-toggle></button>' : '<i class="tog"></i>';
   const serverBar = r.server && r.server.timestamp
-    ? `<span class="bar server" style="${frac(r.server.timestamp, r.server.duration)};--c:${serviceColor(r.serverService)}"></span>` : '';
+    ? `<s class="bar server" style="${frac(r.server.timestamp, r.server.duration)};--c:${serviceColor(r.serverService)}"></s>` : '';
   const kind = r.server ? 'client+server' : (r.span.kind || '').toLowerCase();
   const ts = r.timestamp || model.start;
-  return `<div class="row${r.error ? ' ' + r.error : ''}" role="treeitem" aria-level="${r.depth + 1}"${r.childCount ? ' aria-expanded="true"' : ''} aria-selected="false" tabindex="-1" data-i="${r.index}" data-ts="${ts}" data-parent="${r.parentIndex}" style="--d:${r.depth}">`
-    + `<span class="label">${toggle}${names}<span class="nm">${esc(r.name)}</span>${kind ? `<span class="kind">${esc(kind)}</span>` : ''}</span>`
-    + `<span class="tl"><span class="bar${r.server ? ' client' : ''}" style="${frac(r.timestamp, r.duration)};--c:${serviceColor(r.service)}"></span>${serverBar}</span>`
-    + `<span class="d">${esc(duration(r.duration))}</span></div>`;
+  return `<div class="row${r.error ? ' ' + r.error : ''}${r.server ? ' pair' : ''}" role="treeitem" aria-level="${r.depth + 1}"${r.childCount ? ' aria-expanded="true"' : ''} tabindex="-1" data-i="${r.index}" data-ts="${ts}" data-parent="${r.parentIndex}" style="--d:${r.depth}">`
+    + `<span class="label" title="${esc(r.serverService && r.serverService !== r.service ? r.service + ' → ' + r.serverService : r.service)}: ${esc(r.name)}">${toggle}${names}<span class="nm" data-kind="${kind}">${esc(r.name)}</span></span>`
+    + `<span class="tl"><s class="bar${r.server ? ' client' : ''}" style="${frac(r.timestamp, r.duration)};--c:${serviceColor(r.service)}"></s>${serverBar}</span>`
+    + `<span class="d">${duration(r.duration)}</span></div>`;
 }
 
 export function rulerHtml(model, z0, zw) {
@@ -99,7 +97,7 @@ export class Waterfall {
   }
 
   select(i) {
-    if (this.selected >= 0) this.rowEls[this.selected].setAttribute('aria-selected', 'false');
+    if (this.selected >= 0) this.rowEls[this.selected].removeAttribute('aria-selected');
     this.selected = i;
     this.rowEls[i].setAttribute('aria-selected', 'true');
     this.onSelect(this.model.rows[i]);

@@ -1,0 +1,104 @@
+namespace Tracery.Cli.Demo;
+
+using HelloWorld;
+using Microsoft.Extensions.Logging;
+using Tracery.Server.Hosting;
+using Tracery.Storage;
+using Tracery.Storage.Memory;
+
+/// <summary>
+/// Every part of the demo, running: the trace server, the world and hello apps and the two mesh
+/// nodes. Parts start in dependency order; disposing stops them in reverse and removes the config.
+/// </summary>
+internal sealed class DemoSession : IAsyncDisposable
+{
+    private readonly Stack<IAsyncDisposable> started = new();
+
+    private DemoSession(DemoOptions options, DemoConfig config)
+    {
+        Options = options;
+        Config = config;
+    }
+
+    public DemoOptions Options { get; }
+
+    public DemoConfig Config { get; }
+
+    public TraceServer Server { get; private set; } = null!;
+
+    public SampleHost Hello { get; private set; } = null!;
+
+    public SampleHost World { get; private set; } = null!;
+
+    public ISpanStore Store => Server.Store;
+
+    /// <summary>
+    /// Starts everything, or nothing: when a part fails, those already started are stopped and a
+    /// <see cref="DemoStartException"/> names the part.
+    /// </summary>
+    public static async Task<DemoSession> StartAsync(DemoOptions options, CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateTempSubdirectory("tracery-demo-").FullName;
+        var session = new DemoSession(options, DemoConfig.Write(options, directory));
+        try
+        {
+            await session.StartPartsAsync(cancellationToken);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartPartsAsync(CancellationToken cancellationToken)
+    {
+        var listeners = DemoListener.All(Options).ToDictionary(l => l.Component);
+        Server = await StartAsync(listeners["trace server (HTTP: collector, API, UI)"], () => TraceServer.StartAsync(ServerOptions(), cancellationToken, logging: l => l.ClearProviders()));
+        World = await StartAsync(listeners["world app"], () => SampleHost.StartAsync(
+            SampleOptions.World(Options.NodeB.ToString()) with { BindAddress = Options.NodeB, Port = Options.Ports.World, Latency = Options.WorldLatency },
+            cancellationToken));
+        Hello = await StartAsync(listeners["hello app"], () => SampleHost.StartAsync(
+            SampleOptions.Hello(Options.NodeA.ToString(), Options.Proxy) with { BindAddress = Options.NodeA, Port = Options.Ports.Hello },
+            cancellationToken));
+    }
+
+    private TraceServerOptions ServerOptions() => new TraceServerOptions
+    {
+        HttpEndpoint = new(Options.ServerAddress, Options.Ports.Http),
+        ScribeEndpoint = new(Options.ServerAddress, Options.Ports.Scribe),
+        StoreFactory = _ => new MemorySpanStore(),
+    }.Validate();
+
+    private async Task<T> StartAsync<T>(DemoListener listener, Func<Task<T>> start) where T : IAsyncDisposable
+    {
+        T part;
+        try
+        {
+            part = await start();
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            throw new DemoStartException(listener, e);
+        }
+        started.Push(part);
+        return part;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (started.TryPop(out var part))
+        {
+            await part.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(Config.Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless; stopping must not fail because of it.
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace Tracery.Mesh.Admin;
+
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tracery.Mesh.Hosting;
+
+/// <summary>The admin server's endpoints (§4.11), on its own listener (9990 by default).</summary>
+internal static class AdminEndpoints
+{
+    private const string Json = "application/json";
+
+    public static void Map(IEndpointRouteBuilder admin, AdminContext context)
+    {
+        admin.MapGet("/", () => Results.Content(Dashboard.Html, "text/html; charset=utf-8"));
+        admin.MapGet("/admin", () => Results.Content(Dashboard.Index, "text/html; charset=utf-8"));
+        admin.MapGet("/admin/ping", () => Results.Text("pong"));
+        admin.MapGet("/admin/metrics.json", (HttpRequest request) => JsonBody(stream => MetricsJson.Write(
+            stream, context.Host.Metrics, request.Query["q"].FirstOrDefault(), Flag(request, "pretty"), Flag(request, "tree"))));
+        admin.MapGet("/admin/metrics/prometheus", () => Results.Text(PrometheusText.Write(context.Host.Metrics), "text/plain; version=0.0.4"));
+        admin.MapGet("/client_state.json", () => JsonBody(stream => ClientStateJson.Write(stream, context.Host.Routers, context.Options.Time.GetUtcNow())));
+        admin.MapGet("/config.json", () => context.Options.Config is { } config
+            ? Results.Text(JsonSerializer.Serialize(config, config.GetType(), new JsonSerializerOptions { WriteIndented = true }), Json)
+            : Results.NotFound("no configuration document was given to this mesh host"));
+        admin.MapGet("/delegator.json", async (HttpRequest request, CancellationToken ct) =>
+        {
+            if (context.Options.Delegator is not { } delegator)
+            {
+                return Results.NotFound("no delegator is wired to this mesh host");
+            }
+            if (request.Query["path"].FirstOrDefault() is not { Length: > 0 } path)
+            {
+                return Results.BadRequest("the 'path' query parameter is required, e.g. /delegator.json?path=/svc/hello&namespace=outgoing");
+            }
+            var query = new DelegatorQuery(path, request.Query["dtab"].FirstOrDefault(), request.Query["namespace"].FirstOrDefault());
+            try
+            {
+                var result = await delegator(query, ct);
+                return Results.Text(JsonSerializer.Serialize(result, result.GetType()), Json);
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.BadRequest(ex.Message);
+            }
+        });
+        admin.MapGet("/requests", () => context.Options.RecentRequests is { } recent
+            ? Results.Json(recent.Snapshot())
+            : Results.NotFound("the io.l5d.recentRequests telemeter is not configured"));
+        admin.MapPost("/admin/shutdown", (HttpContext http) =>
+        {
+            http.Response.OnCompleted(() =>
+            {
+                _ = context.Host.StopAsync();
+                return Task.CompletedTask;
+            });
+            return Results.Text("shutting down");
+        });
+    }
+
+    private static bool Flag(HttpRequest request, string name) =>
+        request.Query.TryGetValue(name, out var value) && value.ToString() is "" or "1" or "true";
+
+    /// <summary>Writers produce JSON synchronously; Kestrel forbids synchronous body writes, so buffer first.</summary>
+    private static IResult JsonBody(Action<Stream> write)
+    {
+        var buffer = new MemoryStream();
+        write(buffer);
+        return Results.Bytes(buffer.ToArray(), Json);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Tracery.Mesh.Admin;
+
+/// <summary>One line of the <c>io.l5d.recentRequests</c> table on the admin <c>/requests</c> page.</summary>
+/// <param name="LogicalName">The destination path, e.g. <c>/svc/hello</c>, once identified.</param>
+/// <param name="ConcreteName">The bound id, e.g. <c>/#/io.l5d.fs/hello</c>, once bound.</param>
+/// <param name="StatusCode">The status sent to the caller, or null when the request ended abnormally.</param>
+public sealed record RecentRequest(
+    DateTimeOffset Timestamp,
+    string Router,
+    string? Source,
+    string Method,
+    string Uri,
+    string? LogicalName,
+    string? ConcreteName,
+    int? StatusCode,
+    double DurationMs);

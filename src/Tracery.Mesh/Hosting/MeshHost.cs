@@ -1,0 +1,152 @@
+namespace Tracery.Mesh.Hosting;
+
+using System.Net;
+using System.Net.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tracery.Mesh.Admin;
+using Tracery.Mesh.Forwarding;
+using Tracery.Mesh.Metrics;
+using Tracery.Mesh.Routing;
+using Yarp.ReverseProxy.Forwarder;
+
+/// <summary>
+/// A running mesh process: every router's listeners and the admin server in one Kestrel instance, sharing one
+/// pooled connection handler for upstreams. Start it with <see cref="StartAsync"/>; dispose it to stop.
+/// </summary>
+public sealed class MeshHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpMessageInvoker _invoker;
+    private readonly List<RouterBinding> _bindings;
+    private readonly ListenOptions? _admin;
+
+    private MeshHost(WebApplication app, HttpMessageInvoker invoker, List<RouterBinding> bindings, ListenOptions? admin, IReadOnlyList<Router> routers, MetricsRegistry metrics)
+    {
+        _app = app;
+        _invoker = invoker;
+        _bindings = bindings;
+        _admin = admin;
+        Routers = routers;
+        Metrics = metrics;
+        Stopped = app.Lifetime.ApplicationStopping.IsCancellationRequested ? Task.CompletedTask : WhenStopping(app.Lifetime);
+    }
+
+    public IReadOnlyList<Router> Routers { get; }
+
+    public MetricsRegistry Metrics { get; }
+
+    /// <summary>The bound addresses of each router's servers, by router label (port 0 resolved).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<IPEndPoint>> RouterEndpoints =>
+        _bindings.GroupBy(b => b.Router.Label).ToDictionary(g => g.Key, g => (IReadOnlyList<IPEndPoint>)g.Select(b => b.Endpoint).ToList());
+
+    /// <summary>The admin server's bound address, or null when it is off.</summary>
+    public IPEndPoint? AdminEndpoint => _admin?.IPEndPoint;
+
+    /// <summary>Completes when the host begins stopping (for example after <c>POST /admin/shutdown</c>).</summary>
+    public Task Stopped { get; }
+
+    public static async Task<MeshHost> StartAsync(MeshOptions options, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (options.ConsoleLogging)
+        {
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        }
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownGrace);
+        var metrics = new MetricsRegistry();
+        var invoker = new HttpMessageInvoker(UpstreamHandler());
+        var routers = new List<Router>();
+        var bindings = new List<RouterBinding>();
+        ListenOptions? admin = null;
+        // The forwarder lives in its own small container so the routers exist before Kestrel binds their listeners.
+        var forwarderServices = new ServiceCollection().AddLogging().AddHttpForwarder().BuildServiceProvider();
+        var forwarder = forwarderServices.GetRequiredService<IHttpForwarder>();
+        builder.Services.AddSingleton(forwarderServices); // disposed with the app
+        foreach (var definition in options.Routers)
+        {
+            var routerMetrics = new RouterMetrics(metrics, definition.Label);
+            var dispatcher = new RequestDispatcher(new ForwardingAttempt(forwarder, invoker), routerMetrics, options.Time);
+            routers.Add(new Router(definition, dispatcher, routerMetrics, options.Time, options.RecentRequests));
+        }
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            foreach (var router in routers)
+            {
+                foreach (var server in router.Definition.Servers)
+                {
+                    kestrel.Listen(server, listener =>
+                    {
+                        var binding = new RouterBinding(router, listener);
+                        bindings.Add(binding);
+                        listener.Use(next => connection =>
+                        {
+                            connection.Items[RouterBinding.Key] = binding;
+                            return next(connection);
+                        });
+                    });
+                }
+            }
+            if (options.Admin is { } adminEndpoint)
+            {
+                kestrel.Listen(adminEndpoint, listener => admin = listener);
+            }
+        });
+        var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+            return items is not null && items.TryGetValue(RouterBinding.Key, out var value) && value is RouterBinding binding
+                ? binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel)
+                : next(context);
+        });
+        app.UseRouting();
+        var host = new MeshHost(app, invoker, bindings, admin, routers, metrics);
+        AdminEndpoints.Map(app, new AdminContext(host, options));
+        await app.StartAsync(cancellationToken);
+        return host;
+    }
+
+    public Task StopAsync() => _app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        foreach (var router in Routers)
+        {
+            router.Dispose();
+        }
+        _invoker.Dispose();
+    }
+
+    /// <summary>
+    /// One pooled handler for all upstreams. No proxy, redirects, cookies or decompression: the mesh passes
+    /// traffic through as sent. No Activity header propagation: trace headers are the tracer's job alone.
+    /// </summary>
+    private static SocketsHttpHandler UpstreamHandler() => new()
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        ActivityHeadersPropagator = null,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+    };
+
+    private static Task WhenStopping(IHostApplicationLifetime lifetime)
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStopping.Register(() => stopped.TrySetResult());
+        return stopped.Task;
+    }
+}

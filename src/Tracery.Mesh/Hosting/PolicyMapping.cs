@@ -1,0 +1,39 @@
+namespace Tracery.Mesh.Hosting;
+
+using Tracery.Mesh.Balancing;
+using Tracery.Mesh.Classification;
+using Tracery.Mesh.Config.Routing;
+
+/// <summary>Turns a router's loaded <c>client</c> and <c>service</c> parameters into the runtime policies.</summary>
+public static class PolicyMapping
+{
+    public static ClientPolicy Client(ClientParams config, string keyPath)
+    {
+        var accrual = config.FailureAccrual;
+        var failures = accrual.Kind switch
+        {
+            "io.l5d.consecutiveFailures" => accrual.Failures,
+            "none" => 0,
+            _ => throw new NotSupportedException(
+                $"{keyPath}.failureAccrual.kind '{accrual.Kind}' is not supported yet (supported: io.l5d.consecutiveFailures, none)"),
+        };
+        return new ClientPolicy(
+            config.LoadBalancer.Kind,
+            failures,
+            Backoff(accrual.Backoff),
+            Millis(config.RequestAttemptTimeoutMs),
+            TimeSpan.FromMilliseconds(config.LoadBalancer.DecayTimeMs));
+    }
+
+    public static ServicePolicy Service(ServiceParams config) => new(
+        ResponseClassifiers.ForKind(config.ResponseClassifier),
+        Millis(config.TotalTimeoutMs),
+        new RetryBudgetOptions(config.Retries.PercentCanRetry, config.Retries.MinRetriesPerSec, config.Retries.TtlSecs),
+        Backoff(config.Retries.Backoff));
+
+    public static IBackoff Backoff(BackoffConfig config) => config.Kind == "jittered"
+        ? new JitteredBackoff(TimeSpan.FromMilliseconds(config.MinMs), TimeSpan.FromMilliseconds(config.MaxMs))
+        : config.Ms == 0 ? ConstantBackoff.Zero : new ConstantBackoff(TimeSpan.FromMilliseconds(config.Ms));
+
+    private static TimeSpan? Millis(int? ms) => ms is int value ? TimeSpan.FromMilliseconds(value) : null;
+}

@@ -1,0 +1,42 @@
+namespace Tracery.Mesh.Naming.Transformers;
+
+using System.Collections.Concurrent;
+using Tracery.Mesh.Naming.Addresses;
+
+/// <summary>
+/// A transformer that rewrites the addresses of each bound name and prefixes its id with <c>/%</c> + <see cref="Prefix"/>
+/// (Linkerd's bound-id shape, e.g. <c>/%/io.l5d.port/4141/#/io.l5d.fs/hello</c>). The result follows the source
+/// live; one transformed name is kept per source id, so clients keyed by id keep their state.
+/// </summary>
+public abstract class AddressTransformer : INameTransformer
+{
+    private readonly ConcurrentDictionary<string, BoundName> transformed = new(StringComparer.Ordinal);
+
+    protected AddressTransformer(string kind, NamePath prefix)
+    {
+        Kind = kind;
+        Prefix = prefix;
+    }
+
+    public string Kind { get; }
+
+    /// <summary>The transformer's own prefix, for example <c>/io.l5d.port/4141</c>.</summary>
+    public NamePath Prefix { get; }
+
+    public ValueTask<NameTree<BoundName>> TransformAsync(BoundName name, CancellationToken cancellationToken = default)
+    {
+        var id = "/%" + Prefix + name.Id;
+        var result = transformed.GetOrAdd(id, _ => new BoundName(id, new DerivedAddressSet(name.Addresses, Transform), name.Residual));
+
+        // The residual belongs to this request's path, not to the cached client.
+        if (!result.Residual.Equals(name.Residual))
+        {
+            result = result with { Residual = name.Residual };
+        }
+
+        return ValueTask.FromResult<NameTree<BoundName>>(new NameTree<BoundName>.Leaf(result));
+    }
+
+    /// <summary>The rewritten addresses; an empty list leaves the name bound with no endpoints.</summary>
+    protected abstract IReadOnlyList<Address> Transform(IReadOnlyList<Address> addresses);
+}

@@ -1,0 +1,17 @@
+namespace Tracery.Mesh.Naming.Transformers;
+
+/// <summary>
+/// <c>io.l5d.replace</c>: every bound name is replaced by what <see cref="Path"/> binds to (a <c>/#/</c> or
+/// <c>/$/</c> path); a negative resolution stays negative. The ids are those of the replacement, which is the client.
+/// </summary>
+public sealed class ReplaceTransformer(NamePath path, NamerSet namers) : INameTransformer
+{
+    public string Kind => "io.l5d.replace";
+
+    public NamePath Path { get; } = NamerSet.IsBindable(path)
+        ? path
+        : throw new ArgumentException($"io.l5d.replace needs a /#/ or /$/ path, not {path}", nameof(path));
+
+    public ValueTask<NameTree<BoundName>> TransformAsync(BoundName name, CancellationToken cancellationToken = default) =>
+        namers.BindAsync(Path, cancellationToken);
+}

@@ -1,0 +1,111 @@
+namespace Tracery.Mesh.Telemetry;
+
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tracery.Tracing.Model;
+
+/// <summary>
+/// A bounded queue of spans drained in batches by one background loop into an <see cref="ISpanTransport"/>.
+/// <see cref="Report"/> never waits: when the queue is full the new span is dropped and counted (drop-newest keeps
+/// the queue's older, already-waiting spans, which complete traces that are partly sent). A failed batch is counted
+/// and not retried, so a down collector costs memory no larger than the queue.
+/// </summary>
+public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
+{
+    private readonly Channel<Span> queue;
+    private readonly ISpanTransport transport;
+    private readonly SpanReporterOptions options;
+    private readonly ILogger logger;
+    private readonly TimeProvider time;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task loop;
+
+    public SpanReporter(ISpanTransport transport, SpanReporterOptions? options = null, ILogger? logger = null, TimeProvider? time = null)
+    {
+        this.transport = transport;
+        this.options = options ?? new SpanReporterOptions();
+        this.logger = logger ?? NullLogger.Instance;
+        this.time = time ?? TimeProvider.System;
+        queue = Channel.CreateBounded<Span>(new BoundedChannelOptions(this.options.QueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            SingleWriter = false,
+        });
+        loop = Task.Run(DrainAsync);
+    }
+
+    public SpanReporterCounters Counters { get; } = new();
+
+    public string Kind => transport.Kind;
+
+    /// <summary>Spans waiting to be sent.</summary>
+    public int QueueDepth => queue.Reader.Count;
+
+    public void Report(Span span)
+    {
+        if (queue.Writer.TryWrite(span))
+        {
+            Counters.AddQueued();
+        }
+        else
+        {
+            Counters.AddDropped();
+        }
+    }
+
+    /// <summary>Stops taking spans, sends what is queued (for at most <paramref name="drainTimeout"/>), closes the transport.</summary>
+    public async ValueTask StopAsync(TimeSpan drainTimeout)
+    {
+        queue.Writer.TryComplete();
+        stopping.CancelAfter(drainTimeout);
+        await loop.ConfigureAwait(false);
+        await transport.DisposeAsync().ConfigureAwait(false);
+        stopping.Dispose();
+    }
+
+    public ValueTask DisposeAsync() => StopAsync(TimeSpan.FromSeconds(2));
+
+    private async Task DrainAsync()
+    {
+        var batch = new List<Span>(options.BatchSize);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stopping.Token).ConfigureAwait(false))
+            {
+                while (batch.Count < options.BatchSize && queue.Reader.TryRead(out var span))
+                {
+                    batch.Add(span);
+                }
+
+                await SendAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped with spans still queued: they are lost, as on any shutdown.
+        }
+    }
+
+    private async Task SendAsync(List<Span> batch)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        timeout.CancelAfter(options.EffectiveSendTimeout);
+        try
+        {
+            await transport.SendAsync(batch, timeout.Token).ConfigureAwait(false);
+            Counters.AddSent(batch.Count);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            Counters.AddFailed(batch.Count);
+            LogSendFailed(logger, transport.Kind, batch.Count, e.Message);
+            await Task.Delay(options.EffectiveRetryDelay, time, stopping.Token).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind}: dropped {Count} spans the collector did not take: {Reason}")]
+    private static partial void LogSendFailed(ILogger logger, string kind, int count, string reason);
+}

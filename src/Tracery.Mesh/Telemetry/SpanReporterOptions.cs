@@ -1,0 +1,17 @@
+namespace Tracery.Mesh.Telemetry;
+
+/// <summary>How a reporter buffers and batches spans.</summary>
+/// <param name="QueueCapacity">Spans held while the collector is slow or down; more are dropped and counted.</param>
+/// <param name="BatchSize">The most spans sent in one message.</param>
+/// <param name="SendTimeout">How long one send may take before the batch is counted as failed.</param>
+/// <param name="RetryDelay">The pause after a failed send, so a down collector is not hammered.</param>
+public sealed record SpanReporterOptions(
+    int QueueCapacity = 10_000,
+    int BatchSize = 100,
+    TimeSpan? SendTimeout = null,
+    TimeSpan? RetryDelay = null)
+{
+    public TimeSpan EffectiveSendTimeout => SendTimeout ?? TimeSpan.FromSeconds(5);
+
+    public TimeSpan EffectiveRetryDelay => RetryDelay ?? TimeSpan.FromMilliseconds(500);
+}

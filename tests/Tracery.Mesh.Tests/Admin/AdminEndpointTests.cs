@@ -1,0 +1,151 @@
+namespace Tracery.Mesh.Tests.Admin;
+
+using System.Net;
+using System.Text.Json;
+using Tracery.Mesh.Admin;
+using Tracery.Mesh.Tests.Support;
+using Tracery.Mesh.Tests.Tracing;
+using Tracery.Mesh.Tracing;
+
+public sealed class AdminEndpointTests
+{
+    private static async Task<(TestMesh Mesh, Upstream Upstream)> MeshWithTraffic(int requests, RecentRequestLog? recent = null)
+    {
+        var upstream = await Upstream.StartAsync();
+        var mesh = await TestMesh.StartAsync(
+            new TableInterpreter().Bind("/svc/hello", "/#/io.l5d.fs/hello", new StaticAddressSet(upstream.Address)),
+            r => r with { Tracer = new RouterTracer(new RouterTracerOptions(SampleRate: 1.0), new CollectingSpanSink()) },
+            recent);
+        for (var i = 0; i < requests; i++)
+        {
+            (await mesh.Client.GetAsync("http://hello/")).EnsureSuccessStatusCode();
+        }
+        return (mesh, upstream);
+    }
+
+    [Fact]
+    public async Task PingAnswersPong()
+    {
+        await using var mesh = await TestMesh.StartAsync(new TableInterpreter());
+
+        Assert.Equal("pong", await mesh.Admin.GetStringAsync("/admin/ping"));
+    }
+
+    [Fact]
+    public async Task MetricsJsonUsesLinkerdNamesAndHistogramFields()
+    {
+        var (mesh, upstream) = await MeshWithTraffic(3);
+        await using var _ = upstream;
+        await using var __ = mesh;
+
+        var json = await mesh.Admin.GetStringAsync("/admin/metrics.json");
+        var metrics = JsonSerializer.Deserialize<Dictionary<string, double>>(json)!;
+
+        var server = $"rt/outgoing/server/127.0.0.1/{mesh.Router.Port}";
+        Assert.Equal(3, metrics[$"{server}/requests"]);
+        Assert.Equal(3, metrics[$"{server}/success"]);
+        Assert.Equal(0, metrics[$"{server}/failures"]);
+        Assert.Equal(3, metrics[$"{server}/request_latency_ms.count"]);
+        Assert.True(metrics[$"{server}/request_latency_ms.p99"] >= metrics[$"{server}/request_latency_ms.p50"]);
+        Assert.True(metrics[$"{server}/request_latency_ms.max"] > 0);
+        Assert.Equal(3, metrics["rt/outgoing/client/#/io.l5d.fs/hello/requests"]);
+        Assert.Equal(3, metrics["rt/outgoing/service/svc/hello/requests"]);
+        Assert.Equal(3, metrics[$"{server}/status/200"]);
+    }
+
+    [Fact]
+    public async Task MetricsJsonFiltersByPrefixAndNestsAsATree()
+    {
+        var (mesh, upstream) = await MeshWithTraffic(1);
+        await using var _ = upstream;
+        await using var __ = mesh;
+
+        var filtered = JsonSerializer.Deserialize<Dictionary<string, double>>(await mesh.Admin.GetStringAsync("/admin/metrics.json?q=rt/outgoing/client/"))!;
+        using var tree = JsonDocument.Parse(await mesh.Admin.GetStringAsync("/admin/metrics.json?tree=1"));
+
+        Assert.NotEmpty(filtered);
+        Assert.All(filtered.Keys, k => Assert.StartsWith("rt/outgoing/client/", k));
+        Assert.Equal(1, tree.RootElement.GetProperty("rt").GetProperty("outgoing").GetProperty("service").GetProperty("svc").GetProperty("hello").GetProperty("requests").GetDouble());
+    }
+
+    [Fact]
+    public async Task PrometheusPathLabelsScopes()
+    {
+        var (mesh, upstream) = await MeshWithTraffic(2);
+        await using var _ = upstream;
+        await using var __ = mesh;
+
+        var text = await mesh.Admin.GetStringAsync("/admin/metrics/prometheus");
+
+        Assert.Contains($"rt:server:requests{{rt=\"outgoing\",server=\"127.0.0.1/{mesh.Router.Port}\"}} 2\n", text);
+        Assert.Contains("rt:client:requests{rt=\"outgoing\",client=\"#/io.l5d.fs/hello\"} 2\n", text);
+        Assert.Contains("rt:service:request_latency_ms_count{rt=\"outgoing\",service=\"svc/hello\"} 2\n", text);
+        Assert.Contains("quantile=\"0.99\"", text);
+    }
+
+    [Fact]
+    public async Task ClientStateListsBoundClientsAndAddresses()
+    {
+        var (mesh, upstream) = await MeshWithTraffic(1);
+        await using var _ = upstream;
+        await using var __ = mesh;
+
+        using var state = JsonDocument.Parse(await mesh.Admin.GetStringAsync("/client_state.json"));
+        var client = state.RootElement.GetProperty("/#/io.l5d.fs/hello");
+
+        Assert.Equal("bound", client.GetProperty("state").GetString());
+        Assert.Equal($"127.0.0.1:{upstream.Port}", client.GetProperty("addresses")[0].GetString());
+        Assert.Equal("alive", client.GetProperty("endpoints")[0].GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task RequestsListsRecentSampledRequests()
+    {
+        var log = new RecentRequestLog(5);
+        var (mesh, upstream) = await MeshWithTraffic(2, log);
+        await using var _ = upstream;
+        await using var __ = mesh;
+
+        await Eventually.Value(log.Snapshot, r => r.Count >= 2);
+        using var json = JsonDocument.Parse(await mesh.Admin.GetStringAsync("/requests"));
+
+        Assert.Equal(2, json.RootElement.GetArrayLength());
+        Assert.Equal("/svc/hello", json.RootElement[0].GetProperty("logicalName").GetString());
+        Assert.Equal(200, json.RootElement[0].GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task DashboardAndIndexAreServed()
+    {
+        await using var mesh = await TestMesh.StartAsync(new TableInterpreter());
+
+        var dashboard = await mesh.Admin.GetStringAsync("/");
+        var index = await mesh.Admin.GetStringAsync("/admin");
+
+        Assert.Contains("/admin/metrics.json", dashboard);
+        Assert.Contains("requests/s", dashboard);
+        Assert.DoesNotContain("https://", dashboard); // no CDN
+        Assert.Contains("/client_state.json", index);
+    }
+
+    [Fact]
+    public async Task ConfigAndDelegatorSayWhenTheyAreNotWired()
+    {
+        await using var mesh = await TestMesh.StartAsync(new TableInterpreter());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await mesh.Admin.GetAsync("/config.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mesh.Admin.GetAsync("/delegator.json?path=/svc/x")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ShutdownStopsTheHost()
+    {
+        await using var mesh = await TestMesh.StartAsync(new TableInterpreter());
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await mesh.Admin.GetAsync("/admin/shutdown")).StatusCode);
+        var response = await mesh.Admin.PostAsync("/admin/shutdown", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await mesh.Host.Stopped.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+}

@@ -1,0 +1,53 @@
+namespace Tracery.Mesh.Tests.Naming;
+
+using Tracery.Mesh.Config;
+using Tracery.Mesh.Naming;
+
+public sealed class NamingRuntimeTests : IDisposable
+{
+    private readonly TempDirectory dir = new();
+
+    public void Dispose() => dir.Dispose();
+
+    [Fact]
+    public async Task ConfigWithFsNamerAndPortTransformerResolvesLikeTheTutorial()
+    {
+        dir.Write("hello", "127.0.0.2 7777\n");
+        dir.Write("world-v1", "127.0.0.3 7778\n");
+        var config = new MeshConfigLoader().Load($$"""
+            namers:
+            - kind: io.l5d.fs
+              rootDir: {{dir.Path}}
+            routers:
+            - protocol: http
+              label: outgoing
+              dtab: |
+                /srv        => /#/io.l5d.fs;
+                /host       => /srv;
+                /svc        => /host;
+                /host/world => /srv/world-v1;
+              interpreter:
+                transformers:
+                - kind: io.l5d.port
+                  port: 4141
+              servers:
+              - port: 0
+            """);
+        using var naming = NamingRuntime.Start(config);
+        var interpreter = naming.CreateInterpreter(config.Routers[0]);
+
+        var world = Assert.Single(Assert.IsType<NameResolution.Bound>(await interpreter.ResolveAsync(NamePath.Parse("/svc/world"), Dtab.Empty)).Names).Name;
+        Assert.Equal("/%/io.l5d.port/4141/#/io.l5d.fs/world-v1", world.Id);
+        Assert.Equal([new Address("127.0.0.3", 4141)], world.Addresses.Current);
+        Assert.IsType<NameResolution.Negative>(await interpreter.ResolveAsync(NamePath.Parse("/svc/nobody"), Dtab.Empty));
+    }
+
+    [Fact]
+    public void KindsWithoutRuntimeAreConfigErrors()
+    {
+        var config = new MeshConfigLoader().Load("namers:\n- kind: io.l5d.k8s\nrouters:\n- protocol: http\n  servers: [{port: 0}]");
+        var error = Assert.Throws<MeshConfigException>(() => NamingRuntime.Start(config));
+        Assert.Equal("namers[0].kind", error.KeyPath);
+        Assert.Contains("io.l5d.k8s", error.Message);
+    }
+}

@@ -1,0 +1,60 @@
+namespace Tracery.Mesh.Tests.Support;
+
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Tracery.Mesh.Naming;
+
+/// <summary>A real Kestrel service on 127.0.0.1 and an OS-picked port; records the requests it receives.</summary>
+public sealed class Upstream : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private Upstream(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
+
+    public int Port { get; private set; }
+
+    public Address Address => new("127.0.0.1", Port);
+
+    public static async Task<Upstream> StartAsync(Func<HttpContext, Task>? handler = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var upstream = new Upstream(app);
+        app.Run(async context =>
+        {
+            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            upstream.Received.Enqueue(new ReceivedRequest(
+                context.Request.Method,
+                context.Request.Path + context.Request.QueryString,
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                body));
+            if (handler is null)
+            {
+                await context.Response.WriteAsync($"hello from {upstream.Port}");
+            }
+            else
+            {
+                await handler(context);
+            }
+        });
+        await app.StartAsync();
+        upstream.Port = new Uri(app.Urls.First()).Port;
+        return upstream;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record ReceivedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
