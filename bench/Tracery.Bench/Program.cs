@@ -1,6 +1,11 @@
 // Benchmarks are chosen by name: `dotnet run -c Release --project bench/Tracery.Bench -- <name>`.
 // Each one writes its figures to standard output in the Markdown of docs/benchmarks.md.
-var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase);
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["ingest"] = Tracery.Bench.Server.IngestBenchmark.RunAsync,
+    ["query"] = Tracery.Bench.Server.QueryBenchmark.RunAsync,
+    ["store-memory"] = Tracery.Bench.Storage.MemoryStoreBenchmark.RunAsync,
+};
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

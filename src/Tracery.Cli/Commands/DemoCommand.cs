@@ -15,6 +15,8 @@ internal static class DemoCommand
         var traffic = command.AddOption(new Option<int>("--traffic") { Description = "Requests per second to send to hello in the background while running." });
         var showConfig = command.AddOption(new Option<bool>("--show-config") { Description = "Print the mesh config and discovery files the demo writes." });
         var sampleRate = command.AddOption(new Option<double>("--sample-rate") { Description = "The routers' io.l5d.zipkin sampleRate, 0.0 to 1.0.", DefaultValueFactory = _ => 1.0 });
+        var propagator = command.AddOption(new Option<string>("--trace-propagator") { Description = "The routers' tracePropagator: io.l5d.default (l5d-ctx-trace) or io.l5d.zipkin (B3).", DefaultValueFactory = _ => "io.l5d.default" });
+        propagator.AcceptOnlyFromAmong("io.l5d.default", "io.l5d.zipkin");
         var portOffset = command.AddOption(new Option<int>("--port-offset") { Description = "Add this to every port, to run beside another demo." });
         var nodeA = command.AddOption(AddressOption("--node-a", "Node A's address (its mesh and hello).", "127.0.0.2"));
         var nodeB = command.AddOption(AddressOption("--node-b", "Node B's address (its mesh and world).", "127.0.0.3"));
@@ -38,6 +40,7 @@ internal static class DemoCommand
                 Once = parse.GetValue(once),
                 Traffic = parse.GetValue(traffic),
                 SampleRate = parse.GetValue(sampleRate),
+                TracePropagator = parse.GetValue(propagator)!,
                 Ports = new DemoPorts().Offset(parse.GetValue(portOffset)),
                 NodeA = parse.GetValue(nodeA)!,
                 NodeB = parse.GetValue(nodeB)!,

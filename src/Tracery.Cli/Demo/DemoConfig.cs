@@ -44,6 +44,8 @@ internal sealed record DemoConfig(string Directory, string DiscoveryDirectory, s
     {
         var p = options.Ports;
         var rate = options.SampleRate.ToString("0.0###", CultureInfo.InvariantCulture);
+        // Only written when it differs from Linkerd's default, so the demo's config reads like the tutorial's.
+        var propagator = options.TracePropagator == "io.l5d.default" ? "" : $"\n  tracePropagator:\n    kind: {options.TracePropagator}";
         return $"""
             # node {name} of `tracery demo`: the tutorial's linkerd-zipkin.yml, with io.l5d.fs in place of Kubernetes
             admin:
@@ -55,14 +57,20 @@ internal sealed record DemoConfig(string Directory, string DiscoveryDirectory, s
               rootDir: {discovery}
 
             telemetry:
+            - kind: io.l5d.prometheus
             - kind: io.l5d.zipkin
               host: {options.ServerAddress}
               port: {p.Scribe}
               sampleRate: {rate}
+            - kind: io.l5d.recentRequests
+              sampleRate: 0.25
+
+            usage:
+              enabled: false
 
             routers:
             - protocol: http
-              label: outgoing
+              label: outgoing{propagator}
               dtab: |
             {Dtab}
               interpreter:
@@ -78,7 +86,7 @@ internal sealed record DemoConfig(string Directory, string DiscoveryDirectory, s
                   kind: io.l5d.http.retryableRead5XX
 
             - protocol: http
-              label: incoming
+              label: incoming{propagator}
               dtab: |
             {Dtab}
               interpreter:

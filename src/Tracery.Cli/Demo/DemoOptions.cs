@@ -19,6 +19,12 @@ internal sealed record DemoOptions
     /// <summary>The routers' <c>io.l5d.zipkin</c> sampleRate.</summary>
     public double SampleRate { get; init; } = 1.0;
 
+    /// <summary>
+    /// The routers' <c>tracePropagator</c>: Linkerd's <c>io.l5d.default</c> (the tutorial's <c>l5d-ctx-trace</c>)
+    /// or <c>io.l5d.zipkin</c> (B3 headers, so a caller's B3 trace continues through the mesh).
+    /// </summary>
+    public string TracePropagator { get; init; } = "io.l5d.default";
+
     /// <summary>Latency world starts with (it can be changed later with <c>POST /setLatency</c>).</summary>
     public TimeSpan WorldLatency { get; init; }
 

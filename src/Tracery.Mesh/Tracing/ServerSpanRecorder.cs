@@ -1,6 +1,8 @@
 namespace Tracery.Mesh.Tracing;
 
 using System.Globalization;
+using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
+using Tracery.Mesh.Telemetry;
 using Tracery.Tracing.Model;
 
 /// <summary>The state of one sampled SERVER span, from <c>sr</c> to <c>ss</c>. Created only for sampled requests.</summary>
@@ -8,12 +10,20 @@ internal sealed class ServerSpanRecorder
 {
     private readonly SpanRecording recording;
     private readonly string routerLabel;
+    private readonly IRecentRequestLog? recentRequests;
+    private readonly string method;
+    private readonly string uri;
+    private string? logicalName;
+    private string? concreteName;
 
-    public ServerSpanRecorder(SpanRecording recording, string routerLabel, string protocol)
+    public ServerSpanRecorder(SpanRecording recording, string routerLabel, HttpRequest request, IRecentRequestLog? recentRequests)
     {
         this.recording = recording;
         this.routerLabel = routerLabel;
-        Protocol = protocol;
+        this.recentRequests = recentRequests;
+        Protocol = request.Protocol;
+        method = request.Method;
+        uri = recentRequests is null ? string.Empty : request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
         recording.Name = routerLabel;
         recording.Tag("router.label", routerLabel);
         recording.Annotate("wr");
@@ -26,6 +36,7 @@ internal sealed class ServerSpanRecorder
 
     public void SetDestination(string dstPath, string dtabBase, string dtabLocal)
     {
+        logicalName = dstPath;
         recording.Name = routerLabel + " " + dstPath;
         recording.Tag("service", dstPath);
         recording.Tag("dtab.base", dtabBase);
@@ -34,6 +45,7 @@ internal sealed class ServerSpanRecorder
 
     public void SetBound(string boundId, string residual)
     {
+        concreteName = boundId;
         recording.Tag("client", boundId);
         recording.Tag("residual", residual.Length == 0 ? "/" : residual);
     }
@@ -56,6 +68,11 @@ internal sealed class ServerSpanRecorder
             recording.TagIfAbsent("error", statusCode.Value.ToString(CultureInfo.InvariantCulture));
         }
 
-        recording.TryFinish("ws", out _);
+        if (recording.TryFinish("ws", out var span))
+        {
+            recentRequests?.Add(new RecentRequest(
+                DateTimeOffset.UnixEpoch.AddTicks(span.Timestamp * 10), span.TraceId, routerLabel, EndpointText.Address(span.RemoteEndpoint),
+                method, uri, logicalName, concreteName, statusCode, TimeSpan.FromTicks(span.Duration * 10)));
+        }
     }
 }

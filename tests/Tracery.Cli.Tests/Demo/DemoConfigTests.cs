@@ -1,6 +1,8 @@
 namespace Tracery.Cli.Tests.Demo;
 
 using Tracery.Cli.Demo;
+using Tracery.Mesh.Config;
+using Tracery.Mesh.Config.Kinds;
 
 public sealed class DemoConfigTests
 {
@@ -54,5 +56,36 @@ public sealed class DemoConfigTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public void TheMeshLoadsEachNodesConfig()
+    {
+        var options = new DemoOptions();
+        foreach (var (path, text) in DemoConfig.Files(options, "/tmp/d").Where(f => f.Path.EndsWith(".yaml", StringComparison.Ordinal)))
+        {
+            var node = path.EndsWith("node-a.yaml", StringComparison.Ordinal) ? "127.0.0.2" : "127.0.0.3";
+
+            var config = new MeshConfigLoader().Load(text);
+
+            Assert.Equal(new AdminConfig(node, 9990), config.Admin);
+            Assert.Equal("/tmp/d/disco", Assert.IsType<FsNamerConfig>(Assert.Single(config.Namers)).RootDir);
+            Assert.Contains(new ZipkinScribeTelemeterConfig("127.0.0.1", 9410, 1.0), config.Telemetry);
+            Assert.Equal(["outgoing", "incoming"], config.Routers.Select(r => r.Label));
+            Assert.Equal([(node, 4140), (node, 4141)], config.Routers.Select(r => (Assert.Single(r.Servers).Ip, r.Servers[0].Port)));
+            Assert.Equal(new PortTransformerConfig(4141), Assert.Single(config.Routers[0].Interpreter.Transformers));
+            Assert.Equal(new SpecificHostTransformerConfig(node), Assert.Single(config.Routers[1].Interpreter.Transformers));
+        }
+    }
+
+    [Fact]
+    public void TheZipkinPropagatorIsSetOnEveryRouterWhenAsked()
+    {
+        var text = DemoConfig.Files(new DemoOptions { TracePropagator = "io.l5d.zipkin" }, "/tmp/d").Single(f => f.Path.EndsWith("node-a.yaml", StringComparison.Ordinal)).Text;
+
+        var config = new MeshConfigLoader().Load(text);
+
+        Assert.All(config.Routers, r => Assert.Equal("io.l5d.zipkin", r.TracePropagator));
+        Assert.DoesNotContain("tracePropagator", DemoConfig.Files(new DemoOptions(), "/tmp/d")[2].Text);
     }
 }

@@ -42,6 +42,26 @@ public sealed class BadInputTests
         await AssertNothingStoredAsync(client);
     }
 
+    [Theory]
+    [InlineData("/api/v2/spans", "application/x-protobuf")]
+    [InlineData("/api/v1/spans", "application/x-thrift")]
+    public async Task TruncatedBinaryIsRejected(string path, string contentType)
+    {
+        await using var server = await TestServers.StartAsync();
+        using var client = server.Client();
+        var spans = Tracery.Tracing.Codec.SpanBytesDecoder.DecodeList(Encoding.UTF8.GetBytes(SampleSpans.Trace(TraceId, SampleSpans.NowMicros)), Tracery.Tracing.Codec.SpanEncoding.JsonV2);
+        var encoding = path.Contains("v2", StringComparison.Ordinal) ? Tracery.Tracing.Codec.SpanEncoding.Proto3 : Tracery.Tracing.Codec.SpanEncoding.ThriftV1;
+        var bytes = Tracery.Tracing.Codec.SpanBytesEncoder.EncodeList(spans, encoding);
+        var content = new ByteArrayContent(bytes[..(bytes.Length - 7)]);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+
+        using var response = await client.PostAsync(path, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsStringAsync());
+        await AssertNothingStoredAsync(client);
+    }
+
     [Fact]
     public async Task OneBadSpanRejectsTheWholeBatch()
     {

@@ -24,6 +24,61 @@ public sealed class HttpCollectorTests
     }
 
     [Fact]
+    public async Task Proto3IsAcceptedByContentType()
+    {
+        await using var server = await TestServers.StartAsync();
+        using var client = server.Client();
+        var spans = SpanBytesDecoder.DecodeList(Encoding.UTF8.GetBytes(SampleSpans.Trace("0000000000000abc", SampleSpans.NowMicros)), SpanEncoding.JsonV2);
+        var body = new ByteArrayContent(SpanBytesEncoder.EncodeList(spans, SpanEncoding.Proto3));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+
+        using var response = await client.PostAsync("/api/v2/spans", body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await SampleSpans.StoredAsync(client, "0000000000000abc");
+        var stored = SpanBytesDecoder.DecodeList(await client.GetByteArrayAsync("/api/v2/trace/0000000000000abc"), SpanEncoding.JsonV2);
+        Assert.Equal(spans.ToHashSet(), stored.ToHashSet());
+    }
+
+    [Fact]
+    public async Task JsonV1IsConvertedToV2()
+    {
+        await using var server = await TestServers.StartAsync();
+        using var client = server.Client();
+        var now = SampleSpans.NowMicros;
+        var v1 = $$$"""
+            [{"traceId":"0000000000000a11","id":"0000000000000a11","name":"get","timestamp":{{{now}}},"duration":5000,
+              "annotations":[{"timestamp":{{{now}}},"value":"sr","endpoint":{"serviceName":"legacy","ipv4":"127.0.0.1"}},
+                             {"timestamp":{{{now + 5000}}},"value":"ss","endpoint":{"serviceName":"legacy","ipv4":"127.0.0.1"}}]}]
+            """;
+
+        using var response = await client.PostAsync("/api/v1/spans", SampleSpans.Json(v1));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await SampleSpans.StoredAsync(client, "0000000000000a11");
+        var span = Assert.Single(SpanBytesDecoder.DecodeList(await client.GetByteArrayAsync("/api/v2/trace/0000000000000a11"), SpanEncoding.JsonV2));
+        Assert.Equal(Tracery.Tracing.Model.SpanKind.Server, span.Kind);
+        Assert.Equal("legacy", span.LocalServiceName);
+    }
+
+    [Fact]
+    public async Task ThriftIsAcceptedByContentType()
+    {
+        await using var server = await TestServers.StartAsync();
+        using var client = server.Client();
+        var spans = SpanBytesDecoder.DecodeList(Encoding.UTF8.GetBytes(SampleSpans.Trace("0000000000000a12", SampleSpans.NowMicros)), SpanEncoding.JsonV2);
+        var body = new ByteArrayContent(SpanBytesEncoder.EncodeList(spans, SpanEncoding.ThriftV1));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/x-thrift");
+
+        using var response = await client.PostAsync("/api/v1/spans", body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await SampleSpans.StoredAsync(client, "0000000000000a12");
+        var stored = SpanBytesDecoder.DecodeList(await client.GetByteArrayAsync("/api/v2/trace/0000000000000a12"), SpanEncoding.JsonV2);
+        Assert.Equal(3, stored.Count);
+    }
+
+    [Fact]
     public async Task GzipBodyIsGunzipped()
     {
         await using var server = await TestServers.StartAsync();

@@ -29,6 +29,18 @@ function graphSvg(links) {
     if (!columns.has(c)) columns.set(c, []);
     columns.get(c).push(n);
   }
+  // One pass of the barycenter heuristic: order each column by the mean position of its callers.
+  const order = new Map();
+  for (const c of [...columns.keys()].sort((a, b) => a - b)) {
+    const list = columns.get(c);
+    const weight = (n) => {
+      const parents = links.filter((l) => l.child === n && order.has(l.parent)).map((l) => order.get(l.parent));
+      return parents.length ? parents.reduce((a, b) => a + b, 0) / parents.length : Infinity;
+    };
+    const weights = new Map(list.map((n) => [n, weight(n)]));
+    list.sort((a, b) => weights.get(a) - weights.get(b) || a.localeCompare(b));
+    list.forEach((n, i) => order.set(n, i));
+  }
   const colW = 250;
   const rowH = 80;
   const nodeW = 170;

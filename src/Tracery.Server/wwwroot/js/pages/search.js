@@ -177,6 +177,10 @@ export async function renderSearch(main, ctx) {
     resultsEl.innerHTML = resultsHtml(sortSummaries(summaries, e.target.value));
   });
 
+  if (ctx.config.searchEnabled === false) {
+    countEl.textContent = 'Searching is disabled on this server (SEARCH_ENABLED=false). Open a trace by its ID above.';
+    return null;
+  }
   let query;
   try {
     query = toApiQuery(v);

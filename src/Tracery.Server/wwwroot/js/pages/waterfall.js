@@ -15,7 +15,7 @@ function rowHtml(r, model) {
   const kind = r.server ? 'client+server' : (r.span.kind || '').toLowerCase();
   const ts = r.timestamp || model.start;
   return `<div class="row${r.error ? ' ' + r.error : ''}${r.server ? ' pair' : ''}" role="treeitem" aria-level="${r.depth + 1}"${r.childCount ? ' aria-expanded="true"' : ''} tabindex="-1" data-i="${r.index}" data-ts="${ts}" data-parent="${r.parentIndex}" style="--d:${r.depth}">`
-    + `<span class="label">${toggle}${names}<span class="nm" data-kind="${kind}">${esc(r.name)}</span></span>`
+    + `<span class="label" title="${esc(r.serverService && r.serverService !== r.service ? r.service + ' → ' + r.serverService : r.service)}: ${esc(r.name)}">${toggle}${names}<span class="nm" data-kind="${kind}">${esc(r.name)}</span></span>`
     + `<span class="tl"><s class="bar${r.server ? ' client' : ''}" style="${frac(r.timestamp, r.duration)};--c:${serviceColor(r.service)}"></s>${serverBar}</span>`
     + `<span class="d">${duration(r.duration)}</span></div>`;
 }
