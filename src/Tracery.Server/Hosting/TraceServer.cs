@@ -22,7 +22,7 @@ public sealed class TraceServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly SpanWriter writer;
-    private readonly ScribeListener? scribe;
+    private ScribeListener? scribe;
 
     private TraceServer(WebApplication app, SpanWriter writer, ScribeListener? scribe, ISpanStore store, CollectorMetrics metrics, Uri baseAddress)
     {
@@ -75,10 +75,20 @@ public sealed class TraceServer : IAsyncDisposable
         app.MapUiConfig(options.SearchEnabled);
         app.MapTraceUi();
         await app.StartAsync(cancellationToken);
-        var scribe = options.ScribeEnabled
-            ? ScribeListener.Start(options.ScribeEndpoint, new ScribeLogHandler(collector, options.ScribeCategory), options.BodyLimit, loggerFactory.CreateLogger<ScribeListener>())
-            : null;
-        return new TraceServer(app, writer, scribe, store, metrics, BoundAddress(app));
+        var server = new TraceServer(app, writer, scribe: null, store, metrics, BoundAddress(app));
+        try
+        {
+            server.scribe = options.ScribeEnabled
+                ? ScribeListener.Start(options.ScribeEndpoint, new ScribeLogHandler(collector, options.ScribeCategory), options.BodyLimit, loggerFactory.CreateLogger<ScribeListener>())
+                : null;
+        }
+        catch
+        {
+            // The HTTP side is already listening; a Scribe port in use must not leave it running.
+            await server.DisposeAsync();
+            throw;
+        }
+        return server;
     }
 
     public async ValueTask DisposeAsync()

@@ -92,6 +92,30 @@ public sealed class DelegatorTests
         Assert.Equal("/api/v1", name.Residual.ToString());
     }
 
+    [Theory]
+    [InlineData("/http/1.1/GET/*/icecream => /$/inet/127.0.0.1/8080", "/http/1.1/GET/smitten/icecream", "/$/inet/127.0.0.1/8080")]
+    [InlineData("/http/1.1/GET/*/icecream => /$/inet/127.0.0.1/8080", "/http/1.1/POST/smitten/icecream", null)]
+    [InlineData("/iceCreamStore => /smitten; /smitten => /$/inet/127.0.0.1/8080", "/iceCreamStore", "/$/inet/127.0.0.1/8080")]
+    [InlineData("/smitten => /$/inet/127.0.0.1/8080; /iceCreamStore => /humphrys | /smitten", "/iceCreamStore", "/$/inet/127.0.0.1/8080")]
+    [InlineData("/smitten => /$/inet/127.0.0.1/8080; /iceCreamStore => /smitten; /iceCreamStore => ~", "/iceCreamStore", "/$/inet/127.0.0.1/8080")]
+    [InlineData("/smitten => /$/inet/127.0.0.1/8080; /iceCreamStore => /smitten; /iceCreamStore => !", "/iceCreamStore", "fail")]
+    public async Task LinkerdDocumentationExamples(string dtab, string path, string? expected)
+    {
+        var result = await Resolve(dtab, path);
+        switch (expected)
+        {
+            case null:
+                Assert.IsType<NameResolution.Negative>(result);
+                break;
+            case "fail":
+                Assert.IsType<NameResolution.Failed>(result);
+                break;
+            default:
+                Assert.Equal(expected + "@1", BoundIds(result));
+                break;
+        }
+    }
+
     [Fact]
     public async Task LoopsStopAtTheRecursionLimit()
     {

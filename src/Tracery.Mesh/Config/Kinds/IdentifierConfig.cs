@@ -3,6 +3,7 @@ namespace Tracery.Mesh.Config.Kinds;
 using Tracery.Mesh.Naming;
 
 /// <summary>A router's <c>identifier</c> entry: how a request becomes a destination path under the router's <c>dstPrefix</c>.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.RuntimeTypeJsonConverter<IdentifierConfig>))]
 public abstract record IdentifierConfig(string Kind);
 
 /// <summary><c>io.l5d.header.token</c> (the default): the value of <see cref="Header"/> as one path segment.</summary>

@@ -1,6 +1,7 @@
 namespace Tracery.Mesh.Config.Kinds;
 
 /// <summary>A <c>telemetry:</c> entry.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.RuntimeTypeJsonConverter<TelemeterConfig>))]
 public abstract record TelemeterConfig(string Kind)
 {
     /// <summary>Linkerd's default: trace 0.1% of requests.</summary>

@@ -3,6 +3,7 @@ namespace Tracery.Mesh.Config.Kinds;
 using Tracery.Mesh.Naming;
 
 /// <summary>An <c>interpreter.transformers</c> entry. Bound ids it produces start with <c>/%</c> + its prefix.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.RuntimeTypeJsonConverter<TransformerConfig>))]
 public abstract record TransformerConfig(string Kind);
 
 /// <summary><c>io.l5d.port</c>: every address gets <see cref="Port"/>.</summary>

@@ -21,6 +21,9 @@ public static class DelegationJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The tree as a JSON node, for handlers that serialise whatever object they are given.</summary>
+    public static System.Text.Json.Nodes.JsonNode ToJsonNode(DelegationTree tree) => System.Text.Json.Nodes.JsonNode.Parse(Serialize(tree))!;
+
     public static void Write(Utf8JsonWriter writer, DelegationTree tree)
     {
         writer.WriteStartObject();

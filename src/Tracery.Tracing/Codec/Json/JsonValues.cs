@@ -28,9 +28,10 @@ internal static class JsonValues
     public static T Pooled<T>(ref Utf8JsonReader reader, Utf8Pool<T> pool, in JsonPath path) where T : class?
     {
         Expect(ref reader, JsonTokenType.String, path);
-        return reader.ValueIsEscaped
-            ? pool.Get(System.Text.Encoding.UTF8.GetBytes(reader.GetString()!))
-            : pool.Get(reader.ValueSpan);
+        if (!reader.ValueIsEscaped) return pool.Get(reader.ValueSpan);
+        if (!pool.Pools(reader.ValueSpan.Length)) return pool.Create(System.Text.Encoding.UTF8.GetBytes(reader.GetString()!));
+        Span<byte> unescaped = stackalloc byte[reader.ValueSpan.Length];
+        return pool.Get(unescaped[..reader.CopyString(unescaped)]);
     }
 
     public static long Long(ref Utf8JsonReader reader, in JsonPath path)
