@@ -40,6 +40,9 @@ public sealed class MeshTelemetry : IAsyncDisposable
         {
             switch (telemeter)
             {
+                case ZipkinScribeOptions scribe:
+                    reporters.Add(new SpanReporter(new ScribeTransport(scribe), reporting, loggers.CreateLogger<SpanReporter>(), time));
+                    break;
                 case ZipkinHttpOptions http:
                     reporters.Add(new SpanReporter(new ZipkinHttpTransport(http), reporting, loggers.CreateLogger<SpanReporter>(), time));
                     break;

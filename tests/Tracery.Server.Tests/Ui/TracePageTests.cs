@@ -7,8 +7,8 @@ using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 /// <summary>The trace page in headless Chromium against a real trace server holding the Lens fixtures.</summary>
-[Collection(RenderTiming.Name)]
-public sealed class TracePageTests(TraceUiFixture ui, ITestOutputHelper output) : IClassFixture<TraceUiFixture>
+[Collection(TraceUiCollection.Name)]
+public sealed class TracePageTests(TraceUiFixture ui, ITestOutputHelper output)
 {
     private const int LargeTraceSpans = 1041;
 
