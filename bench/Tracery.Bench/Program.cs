@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["query"] = Tracery.Bench.Server.QueryBenchmark.RunAsync,
     ["store-memory"] = Tracery.Bench.Storage.MemoryStoreBenchmark.RunAsync,
     ["codec"] = Tracery.Bench.Codec.CodecBenchmark.RunAsync,
+    ["proxy"] = Tracery.Bench.Mesh.ProxyBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
