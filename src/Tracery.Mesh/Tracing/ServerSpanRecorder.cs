@@ -2,7 +2,6 @@ namespace Tracery.Mesh.Tracing;
 
 using System.Globalization;
 using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
-using Tracery.Mesh.Telemetry;
 using Tracery.Tracing.Model;
 
 /// <summary>The state of one sampled SERVER span, from <c>sr</c> to <c>ss</c>. Created only for sampled requests.</summary>
@@ -10,21 +9,14 @@ internal sealed class ServerSpanRecorder
 {
     private readonly SpanRecording recording;
     private readonly string routerLabel;
-    private readonly IRecentRequestLog? recentRequests;
-    private readonly string method;
-    private readonly string uri;
-    private string? logicalName;
-    private string? concreteName;
 
-    public ServerSpanRecorder(SpanRecording recording, string routerLabel, HttpRequest request, IRecentRequestLog? recentRequests)
+    public ServerSpanRecorder(SpanRecording recording, string routerLabel, HttpRequest request)
     {
         this.recording = recording;
         this.routerLabel = routerLabel;
-        this.recentRequests = recentRequests;
         Protocol = request.Protocol;
-        method = request.Method;
         Path = request.PathBase.Add(request.Path).ToUriComponent();
-        uri = Path + request.QueryString.ToUriComponent();
+        Uri = Path + request.QueryString.ToUriComponent();
         recording.Name = routerLabel;
         recording.Tag("router.label", routerLabel);
         recording.Annotate("wr");
@@ -37,13 +29,12 @@ internal sealed class ServerSpanRecorder
     public string Path { get; }
 
     /// <summary>The request's path and query (origin form).</summary>
-    public string Uri => uri;
+    public string Uri { get; }
 
     public Endpoint LocalEndpoint => recording.LocalEndpoint;
 
     public void SetDestination(string dstPath, string dtabBase, string dtabLocal)
     {
-        logicalName = dstPath;
         recording.Name = routerLabel + " " + dstPath;
         recording.Tag("service", dstPath);
         recording.Tag("dtab.base", dtabBase);
@@ -52,7 +43,6 @@ internal sealed class ServerSpanRecorder
 
     public void SetBound(string boundId, string residual)
     {
-        concreteName = boundId;
         recording.Tag("client", boundId);
         recording.Tag("residual", residual.Length == 0 ? "/" : residual);
     }
@@ -75,11 +65,6 @@ internal sealed class ServerSpanRecorder
             recording.TagIfAbsent("error", statusCode.Value.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (recording.TryFinish("ws", out var span))
-        {
-            recentRequests?.Add(new RecentRequest(
-                DateTimeOffset.UnixEpoch.AddTicks(span.Timestamp * 10), span.TraceId, routerLabel, EndpointText.Address(span.RemoteEndpoint),
-                method, uri, logicalName, concreteName, statusCode, TimeSpan.FromTicks(span.Duration * 10)));
-        }
+        recording.TryFinish("ws", out _);
     }
 }
