@@ -73,7 +73,7 @@ public sealed class RouterTracer : IRouterTracer
             EndpointText.From(logicalService, upstream?.Address, upstream?.Port ?? 0),
             clock,
             sink);
-        return new ClientSpanScope(trace, new ClientSpanRecorder(recording, outgoing, parent.Protocol));
+        return new ClientSpanScope(trace, new ClientSpanRecorder(recording, outgoing, parent));
     }
 
     /// <summary>The server span's context: Finagle's <c>nextId</c> then <c>sampleTrace</c>, then the <c>l5d-sample</c> override.</summary>

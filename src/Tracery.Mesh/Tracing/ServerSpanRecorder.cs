@@ -23,7 +23,8 @@ internal sealed class ServerSpanRecorder
         this.recentRequests = recentRequests;
         Protocol = request.Protocol;
         method = request.Method;
-        uri = recentRequests is null ? string.Empty : request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
+        Path = request.PathBase.Add(request.Path).ToUriComponent();
+        uri = Path + request.QueryString.ToUriComponent();
         recording.Name = routerLabel;
         recording.Tag("router.label", routerLabel);
         recording.Annotate("wr");
@@ -31,6 +32,12 @@ internal sealed class ServerSpanRecorder
 
     /// <summary>The HTTP version the caller spoke, for the client span's <c>http.req.version</c>.</summary>
     public string Protocol { get; }
+
+    /// <summary>The request's path, for client spans when the forwarder has not yet set the outgoing URI.</summary>
+    public string Path { get; }
+
+    /// <summary>The request's path and query (origin form).</summary>
+    public string Uri => uri;
 
     public Endpoint LocalEndpoint => recording.LocalEndpoint;
 
