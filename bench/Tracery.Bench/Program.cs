@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["store-memory"] = Tracery.Bench.Storage.MemoryStoreBenchmark.RunAsync,
     ["codec"] = Tracery.Bench.Codec.CodecBenchmark.RunAsync,
     ["proxy"] = Tracery.Bench.Mesh.ProxyBenchmark.RunAsync,
+    ["demo"] = Tracery.Bench.Demo.DemoBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
