@@ -21,6 +21,10 @@ public sealed class NamerSet
     /// <summary>Whether <paramref name="path"/> is for a namer rather than for the dtab.</summary>
     public static bool IsBindable(NamePath path) => path.StartsWith(NamerRoot) || path.StartsWith(SystemRoot);
 
+    /// <summary>Checks a configured path is one a namer binds; throws <see cref="ArgumentException"/> naming the user of it otherwise.</summary>
+    public static NamePath RequireBindable(NamePath path, string user) =>
+        IsBindable(path) ? path : throw new ArgumentException($"{user} needs a /#/ or /$/ path, not {path}", "path");
+
     /// <summary>
     /// Binds a <c>/#/</c> or <c>/$/</c> path; negative when no namer has its prefix. Throws
     /// <see cref="NameBindingException"/> for a path no system namer understands or a namer that fails.

@@ -15,22 +15,19 @@ public sealed partial class MemorySpanStore
         if (!_options.SearchEnabled) return new(result);
         lock (_gate)
         {
-            SortedSet<TraceKey>? keys = _keys;
-            if (request.ServiceName is not null) keys = _services.TryGetValue(request.ServiceName, out var service) ? service.Keys : null;
-            if (keys is null) return new(result);
+            SortedSet<TraceKey>? index = _tracesByNewest;
+            if (request.ServiceName is not null) index = _services.TryGetValue(request.ServiceName, out var service) ? service.TracesByNewest : null;
+            if (index is null) return new(result);
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var window = keys.GetViewBetween(TraceKey.First(request.EndTs - request.Lookback), TraceKey.Last(request.EndTs));
-            foreach (var key in window.Reverse())
+            foreach (var key in NewestFirst(index, request.EndTs - request.Lookback, request.EndTs))
             {
                 // Checked between traces: a strict split of one low id can overshoot the limit, as in Zipkin.
                 if (result.Count >= request.Limit) break;
-                if (!seen.Add(key.LowTraceId)) continue;
-                var spans = _traces[key.LowTraceId].Spans.ToList();
+                var spans = _traces[key.LowTraceId].Spans;
                 if (!request.Matches(spans)) continue;
                 if (!_options.StrictTraceId)
                 {
-                    result.Add(spans);
+                    result.Add(spans.ToList());
                     continue;
                 }
                 // The low-id group passed as a whole; each full trace id must pass on its own.
@@ -42,6 +39,33 @@ public sealed partial class MemorySpanStore
             }
         }
         return new(result);
+    }
+
+    /// <summary>
+    /// Traces with a span in [start, end] ms, by their newest span in that window, newest first (as
+    /// Zipkin's scan of every (timestamp, trace) key orders them). Most traces end inside the window
+    /// and come straight from the index; the few with spans after its end are placed by a look at
+    /// their spans and merged in.
+    /// </summary>
+    IEnumerable<TraceKey> NewestFirst(SortedSet<TraceKey> index, long startMillis, long endMillis)
+    {
+        var overhanging = new List<TraceKey>();
+        foreach (var key in index.GetViewBetween(TraceKey.First(endMillis + 1), TraceKey.Last(long.MaxValue)))
+        {
+            var trace = _traces[key.LowTraceId];
+            if (trace.OldestMillis > endMillis) continue;
+            var newest = trace.NewestMillisAtOrBefore(endMillis);
+            if (newest >= startMillis) overhanging.Add(new TraceKey(newest, key.LowTraceId));
+        }
+        overhanging.Sort((x, y) => TraceKeyOrder.Instance.Compare(y, x));
+
+        var next = 0;
+        foreach (var key in index.GetViewBetween(TraceKey.First(startMillis), TraceKey.Last(endMillis)).Reverse())
+        {
+            while (next < overhanging.Count && TraceKeyOrder.Instance.Compare(overhanging[next], key) > 0) yield return overhanging[next++];
+            yield return key;
+        }
+        while (next < overhanging.Count) yield return overhanging[next++];
     }
 
     public ValueTask<IReadOnlyList<Span>> GetTraceAsync(string traceId, CancellationToken cancellationToken = default)
@@ -100,11 +124,11 @@ public sealed partial class MemorySpanStore
         var traces = new List<IReadOnlyList<Span>>();
         lock (_gate)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var key in _keys.GetViewBetween(TraceKey.First(endTs - lookback), TraceKey.Last(endTs)))
+            foreach (var key in _tracesByNewest.GetViewBetween(TraceKey.First(endTs - lookback), TraceKey.Last(long.MaxValue)))
             {
                 // Linking ignores the high bits of trace ids so a mixed-length trace is counted once.
-                if (seen.Add(key.LowTraceId)) traces.Add(_traces[key.LowTraceId].Spans.ToList());
+                var trace = _traces[key.LowTraceId];
+                if (trace.HasSpanBetween(endTs - lookback, endTs)) traces.Add(trace.Spans.ToList());
             }
         }
         var linker = new DependencyLinker();

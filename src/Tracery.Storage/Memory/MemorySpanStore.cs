@@ -5,8 +5,9 @@ using Tracery.Tracing.Model;
 /// <summary>
 /// Zipkin's InMemoryStorage (§3.2): spans grouped by the low 64 bits of their trace id, bounded by
 /// <see cref="StorageOptions.MaxSpanCount"/>, evicting whole traces oldest first. One lock guards
-/// everything: accepting is a few dictionary and sorted-set inserts per span, and searches walk a
-/// sorted index from the window's end, so neither scans the whole store.
+/// everything. Traces sit in sorted sets by their oldest span (eviction) and newest span (search,
+/// overall and per service), so accepting a span is a few dictionary operations plus a sorted-set
+/// update only when it widens its trace, and a search walks back from its window's end.
 /// </summary>
 public sealed partial class MemorySpanStore : ISpanStore
 {
@@ -14,7 +15,8 @@ public sealed partial class MemorySpanStore : ISpanStore
     readonly HashSet<string> _autocompleteKeys;
     readonly Lock _gate = new();
     readonly Dictionary<string, StoredTrace> _traces = new(StringComparer.Ordinal);
-    readonly SortedSet<TraceKey> _keys = new(TraceKeyOrder.Instance);
+    readonly SortedSet<TraceKey> _tracesByOldest = new(TraceKeyOrder.Instance);
+    readonly SortedSet<TraceKey> _tracesByNewest = new(TraceKeyOrder.Instance);
     readonly Dictionary<string, ServiceIndex> _services = new(StringComparer.Ordinal);
     readonly Dictionary<string, SortedSet<string>> _autocompleteValues = new(StringComparer.Ordinal);
     int _spanCount;
@@ -37,7 +39,7 @@ public sealed partial class MemorySpanStore : ISpanStore
         if (spans.Count == 0) return ValueTask.CompletedTask;
         lock (_gate)
         {
-            while (_spanCount + spans.Count > _options.MaxSpanCount && _keys.Count > 0) EvictOldestTrace();
+            while (_spanCount + spans.Count > _options.MaxSpanCount && _traces.Count > 0) EvictOldestTrace();
             foreach (var span in spans) Store(span);
         }
         return ValueTask.CompletedTask;
@@ -51,44 +53,49 @@ public sealed partial class MemorySpanStore : ISpanStore
             trace = new StoredTrace(lowTraceId);
             _traces.Add(lowTraceId, trace);
         }
-        if (!trace.Spans.Add(span)) return;
+        if (!trace.TryAdd(span)) return;
         _spanCount++;
-        var key = trace.KeyOf(span);
-        var newKey = _keys.Add(key);
+        Place(trace, StoredTrace.Millis(span));
         if (!_options.SearchEnabled) return;
-        IndexService(trace, span, key, newKey);
+        IndexService(trace, span);
         IndexAutocomplete(span);
     }
 
-    void IndexService(StoredTrace trace, Span span, TraceKey key, bool newKey)
+    // Moves the trace in the sorted indexes when this span is older or newer than all before it.
+    void Place(StoredTrace trace, long millis)
     {
-        var serviceName = span.LocalServiceName;
-        if (serviceName is not null && !trace.Services.Contains(serviceName))
+        var isNew = trace.Spans.Count == 1;
+        if (isNew || millis < trace.OldestMillis)
         {
-            trace.Services.Add(serviceName);
-            var joined = ServiceOf(serviceName);
-            joined.TraceCount++;
-            foreach (var stored in trace.Spans) joined.Keys.Add(trace.KeyOf(stored));
+            if (!isNew) _tracesByOldest.Remove(trace.OldestKey);
+            trace.Widen(millis);
+            _tracesByOldest.Add(trace.OldestKey);
         }
-        // A key already present was added to every service of this trace by an earlier span.
-        if (newKey)
+        if (isNew || millis > trace.NewestMillis)
         {
-            foreach (var name in trace.Services) _services[name].Keys.Add(key);
+            if (!isNew) _tracesByNewest.Remove(trace.NewestKey);
+            foreach (var name in trace.Services) _services[name].TracesByNewest.Remove(trace.NewestKey);
+            trace.Widen(millis);
+            _tracesByNewest.Add(trace.NewestKey);
+            foreach (var name in trace.Services) _services[name].TracesByNewest.Add(trace.NewestKey);
         }
-        if (serviceName is null) return;
-        var service = _services[serviceName];
-        if (span.Name is { } spanName) service.SpanNames.Add(spanName);
-        if (span.RemoteServiceName is { } remote) service.RemoteServiceNames.Add(remote);
     }
 
-    ServiceIndex ServiceOf(string serviceName)
+    void IndexService(StoredTrace trace, Span span)
     {
+        if (span.LocalServiceName is not { } serviceName) return;
         if (!_services.TryGetValue(serviceName, out var service))
         {
             service = new ServiceIndex();
             _services.Add(serviceName, service);
         }
-        return service;
+        if (!trace.Services.Contains(serviceName))
+        {
+            trace.Services.Add(serviceName);
+            service.TracesByNewest.Add(trace.NewestKey);
+        }
+        if (span.Name is { } spanName) service.SpanNames.Add(spanName);
+        if (span.RemoteServiceName is { } remote) service.RemoteServiceNames.Add(remote);
     }
 
     void IndexAutocomplete(Span span)
@@ -106,21 +113,18 @@ public sealed partial class MemorySpanStore : ISpanStore
         }
     }
 
-    // The oldest key's trace goes whole; spans without a timestamp have key 0 and so go first.
-    // Autocomplete values are kept, as Zipkin keeps them.
+    // The trace with the oldest span goes whole; spans without a timestamp count as time 0 and so
+    // go first. Autocomplete values are kept, as Zipkin keeps them.
     void EvictOldestTrace()
     {
-        var trace = _traces[_keys.Min.LowTraceId];
-        foreach (var span in trace.Spans) _keys.Remove(trace.KeyOf(span));
+        var trace = _traces[_tracesByOldest.Min.LowTraceId];
+        _tracesByOldest.Remove(trace.OldestKey);
+        _tracesByNewest.Remove(trace.NewestKey);
         foreach (var name in trace.Services)
         {
             var service = _services[name];
-            if (--service.TraceCount == 0)
-            {
-                _services.Remove(name);
-                continue;
-            }
-            foreach (var span in trace.Spans) service.Keys.Remove(trace.KeyOf(span));
+            service.TracesByNewest.Remove(trace.NewestKey);
+            if (service.TracesByNewest.Count == 0) _services.Remove(name);
         }
         _spanCount -= trace.Spans.Count;
         _traces.Remove(trace.LowTraceId);

@@ -1,11 +1,10 @@
 namespace Tracery.Storage.Memory;
 
 /// <summary>
-/// One (span timestamp in ms, low trace id) pair, Zipkin's in-memory index key: a trace has one per
-/// distinct millisecond of its spans. Ordered by time, then id, so the set's minimum is the oldest
-/// trace (evicted first) and a reverse walk of a window gives traces newest first.
+/// (span timestamp in ms, low trace id): a trace's place in a sorted index, by its oldest span (for
+/// eviction) or its newest span (for searches, newest first). Ties are broken by trace id.
 /// </summary>
-readonly record struct TraceKey(long TimestampMillis, string LowTraceId)
+readonly record struct TraceKey(long Millis, string LowTraceId)
 {
     // Trace ids are lower-hex, so "" sorts before and "~" after every id of the same millisecond.
     public static TraceKey First(long millis) => new(millis, "");
@@ -19,7 +18,7 @@ sealed class TraceKeyOrder : IComparer<TraceKey>
 
     public int Compare(TraceKey x, TraceKey y)
     {
-        var byTime = x.TimestampMillis.CompareTo(y.TimestampMillis);
+        var byTime = x.Millis.CompareTo(y.Millis);
         return byTime != 0 ? byTime : string.CompareOrdinal(x.LowTraceId, y.LowTraceId);
     }
 }

@@ -43,11 +43,30 @@ public sealed class NamingRuntimeTests : IDisposable
     }
 
     [Fact]
+    public void AMissingRootDirIsAConfigError()
+    {
+        var config = new MeshConfigLoader().Load($"namers:\n- kind: io.l5d.fs\n  rootDir: {dir.Path}/missing\nrouters:\n- protocol: http\n  servers: [{{port: 0}}]");
+        var error = Assert.Throws<MeshConfigException>(() => NamingRuntime.Start(config));
+        Assert.Equal(("namers[0].rootDir", 3, 12), (error.KeyPath, error.Line, error.Column));
+        Assert.EndsWith("missing is not a directory", error.Message);
+    }
+
+    [Fact]
+    public void AReplacePathOutsideTheNamersIsAConfigError()
+    {
+        var config = new MeshConfigLoader().Load("routers:\n- protocol: http\n  interpreter:\n    transformers:\n    - kind: io.l5d.replace\n      path: /svc/x\n  servers: [{port: 0}]");
+        using var naming = NamingRuntime.Start(config);
+        var error = Assert.Throws<MeshConfigException>(() => naming.CreateInterpreter(config.Routers[0]));
+        Assert.Equal(("routers[0].interpreter.transformers[0].path", 6), (error.KeyPath, error.Line));
+        Assert.Contains("needs a /#/ or /$/ path, not /svc/x", error.Message);
+    }
+
+    [Fact]
     public void KindsWithoutRuntimeAreConfigErrors()
     {
         var config = new MeshConfigLoader().Load("namers:\n- kind: io.l5d.k8s\nrouters:\n- protocol: http\n  servers: [{port: 0}]");
         var error = Assert.Throws<MeshConfigException>(() => NamingRuntime.Start(config));
-        Assert.Equal("namers[0].kind", error.KeyPath);
+        Assert.Equal(("namers[0].kind", 2), (error.KeyPath, error.Line));
         Assert.Contains("io.l5d.k8s", error.Message);
     }
 }

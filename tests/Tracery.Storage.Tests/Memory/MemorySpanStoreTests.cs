@@ -97,6 +97,38 @@ public sealed class MemorySpanStoreTests
         Assert.Equal([late.TraceId, tieB.TraceId, tieA.TraceId, early.TraceId], traces.Select(t => t[0].TraceId));
     }
 
+    /// <summary>A trace with spans after endTs is placed by its newest span inside the window, as Zipkin's key scan does.</summary>
+    [Fact]
+    public async Task GetTraces_TraceEndingAfterEndTs_OrderedByNewestSpanInWindow()
+    {
+        var store = new MemorySpanStore();
+        var longTrace = NewTraceId();
+        var shortTrace = SpanAt(Today + 50);
+        await store.AcceptAsync([SpanAt(Today + 1, traceId: longTrace), SpanAt(Today + 100, traceId: longTrace) with { ParentId = Id(1) }, shortTrace]);
+
+        var traces = await store.GetTracesAsync(All() with { EndTs = Today + 60 });
+        Assert.Equal([shortTrace.TraceId, longTrace], traces.Select(t => t[0].TraceId));
+        Assert.Equal(shortTrace.TraceId, Assert.Single(await store.GetTracesAsync(All(limit: 1) with { EndTs = Today + 60 }))[0].TraceId);
+    }
+
+    /// <summary>Dependencies take traces with a span inside the window, not traces merely spanning it.</summary>
+    [Fact]
+    public async Task GetDependencies_NeedsASpanInsideTheWindow()
+    {
+        var store = new MemorySpanStore();
+        Span Call(string traceId, long millis, string id) => SpanAt(millis, "a", traceId) with
+        {
+            Id = id, Kind = SpanKind.Client, RemoteEndpoint = new Endpoint("b", null, null, 0),
+        };
+        var spanning = NewTraceId();
+        await store.AcceptAsync([Call(spanning, Today, Id(1)), Call(spanning, Today + 1000, Id(2))]);
+        Assert.Empty(await store.GetDependenciesAsync(Today + 20, 10));
+
+        await store.AcceptAsync([Call(spanning, Today + 15, Id(3))]);
+        var link = Assert.Single(await store.GetDependenciesAsync(Today + 20, 10));
+        Assert.Equal(("a", "b"), (link.Parent, link.Child));
+    }
+
     /// <summary>A strict split of one low id is checked against the limit only between groups, as Zipkin does.</summary>
     [Fact]
     public async Task GetTraces_StrictSplitCanOvershootLimit()

@@ -22,6 +22,7 @@ public sealed partial class FsNamer : INamer, IDisposable
     private readonly Lock scanGate = new();
     private readonly ITimer timer;
     private readonly bool watch;
+    private bool directoryMissing;
     private FileSystemWatcher? watcher;
     private ImmutableDictionary<string, FileStamp> files = ImmutableDictionary<string, FileStamp>.Empty.WithComparers(StringComparer.Ordinal);
 
@@ -31,6 +32,11 @@ public sealed partial class FsNamer : INamer, IDisposable
         this.watch = watch;
         Prefix = prefix;
         this.rootDir = Path.GetFullPath(rootDir);
+        if (!Directory.Exists(this.rootDir))
+        {
+            throw new ArgumentException($"io.l5d.fs rootDir {this.rootDir} is not a directory", nameof(rootDir));
+        }
+
         this.logger = logger ?? NullLogger<FsNamer>.Instance;
         Rescan();
         TryStartWatcher();
@@ -41,7 +47,7 @@ public sealed partial class FsNamer : INamer, IDisposable
 
     public ValueTask<NameTree<BoundName>> LookupAsync(NamePath path, CancellationToken cancellationToken = default)
     {
-        if (path.IsEmpty || !files.ContainsKey(path.Segments[0]))
+        if (path.IsEmpty || !Volatile.Read(ref files).ContainsKey(path.Segments[0]))
         {
             return ValueTask.FromResult(NameTree<BoundName>.NegInstance);
         }
@@ -106,9 +112,17 @@ public sealed partial class FsNamer : INamer, IDisposable
         }
         catch (IOException e)
         {
-            LogUnreadable(logger, rootDir, e.Message);
+            // Said once, not every poll, while the directory stays unreadable.
+            if (!directoryMissing)
+            {
+                LogUnreadable(logger, rootDir, e.Message);
+            }
+
+            directoryMissing = true;
+            return seen;
         }
 
+        directoryMissing = false;
         return seen;
     }
 
