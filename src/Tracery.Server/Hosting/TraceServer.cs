@@ -56,7 +56,10 @@ public sealed class TraceServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A failed start (port in use) is thrown to the caller, which reports it; no second, stack-traced copy.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         logging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.Services.AddCors();
         builder.Services.AddRoutingCore();
         var app = builder.Build();

@@ -17,7 +17,15 @@ public sealed class DependencyLinker
     {
         if (spans.Count == 0) return this;
         var tree = SpanNode.Build(spans);
-        foreach (var node in tree.Traverse()) Link(tree, node);
+        // Breadth-first visits a parent before its children, so each node's nearest remote ancestor
+        // is its parent or its parent's: one step per node, even down a long chain of local spans.
+        var remoteAncestors = new Dictionary<SpanNode, Span?>();
+        foreach (var node in tree.Traverse())
+        {
+            var remoteAncestor = RemoteAncestorOf(node, remoteAncestors);
+            remoteAncestors[node] = remoteAncestor;
+            Link(tree, node, remoteAncestor);
+        }
         return this;
     }
 
@@ -32,7 +40,7 @@ public sealed class DependencyLinker
         return counter.Links();
     }
 
-    void Link(SpanNode root, SpanNode node)
+    void Link(SpanNode root, SpanNode node, Span? remoteAncestor)
     {
         var span = node.Span!;
         var kind = span.Kind;
@@ -69,7 +77,6 @@ public sealed class DependencyLinker
         }
 
         // Local spans may sit between this span and its remote parent.
-        var remoteAncestor = FirstRemoteAncestor(node);
         if (remoteAncestor?.LocalServiceName is { } ancestorName)
         {
             // Some put the remote service on a client span: backfill the hop from the nearest server.
@@ -90,12 +97,10 @@ public sealed class DependencyLinker
         _counter.Add(parent, child, 1, isError ? 1 : 0);
     }
 
-    static Span? FirstRemoteAncestor(SpanNode node)
+    static Span? RemoteAncestorOf(SpanNode node, Dictionary<SpanNode, Span?> known) => node.Parent switch
     {
-        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
-        {
-            if (ancestor.Span is { Kind: not SpanKind.Unspecified } remote) return remote;
-        }
-        return null;
-    }
+        null or { Span: null } => null,
+        { Span.Kind: not SpanKind.Unspecified } parent => parent.Span,
+        var parent => known.GetValueOrDefault(parent),
+    };
 }

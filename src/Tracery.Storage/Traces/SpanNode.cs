@@ -50,14 +50,19 @@ public sealed class SpanNode
         child.Parent = this;
     }
 
+    /// <summary>Sorts every node's children, breadth-first: a loop, as a deep trace must not overflow the stack.</summary>
     internal void SortChildrenByTimestamp()
     {
-        if (_children.Count > 1)
+        var queue = new Queue<SpanNode>([this]);
+        while (queue.TryDequeue(out var node))
         {
-            var sorted = _children.OrderBy(c => c.Span?.Timestamp ?? 0).ToList();
-            _children.Clear();
-            _children.AddRange(sorted);
+            if (node._children.Count > 1)
+            {
+                var sorted = node._children.OrderBy(c => c.Span?.Timestamp ?? 0).ToList();
+                node._children.Clear();
+                node._children.AddRange(sorted);
+            }
+            foreach (var child in node._children) queue.Enqueue(child);
         }
-        foreach (var child in _children) child.SortChildrenByTimestamp();
     }
 }

@@ -29,10 +29,4 @@ internal sealed class Utf8Pool<T>(Utf8Pool<T>.Factory create, int maxBytes = 64)
         entries[slot] = new Entry(key.ToArray(), value);
         return value;
     }
-
-    /// <summary>Whether a key of this length is worth pooling (longer ones are usually unique).</summary>
-    public bool Pools(int length) => length <= maxBytes;
-
-    /// <summary>Makes the value without the pool (for text that arrived escaped).</summary>
-    public T Create(ReadOnlySpan<byte> key) => create(key);
 }

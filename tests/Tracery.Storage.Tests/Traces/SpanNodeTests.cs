@@ -84,4 +84,15 @@ public sealed class SpanNodeTests
         Assert.Same(root, root.Children[0].Parent);
         Assert.Null(root.Parent);
     }
+
+    /// <summary>Spans come from clients: a very deep trace must not overflow the stack.</summary>
+    [Fact]
+    public void Build_DeepTrace_NoStackOverflow()
+    {
+        const int depth = 30_000;
+        var spans = Enumerable.Range(1, depth)
+            .Select(i => S(i == 1 ? null : (i - 1).ToString("x"), i.ToString("x"), SpanKind.Server, "svc", timestamp: i))
+            .ToList();
+        Assert.Equal(depth, SpanNode.Build(spans).Traverse().Count());
+    }
 }

@@ -29,9 +29,18 @@ internal static class JsonValues
     {
         Expect(ref reader, JsonTokenType.String, path);
         if (!reader.ValueIsEscaped) return pool.Get(reader.ValueSpan);
-        if (!pool.Pools(reader.ValueSpan.Length)) return pool.Create(System.Text.Encoding.UTF8.GetBytes(reader.GetString()!));
-        Span<byte> unescaped = stackalloc byte[reader.ValueSpan.Length];
-        return pool.Get(unescaped[..reader.CopyString(unescaped)]);
+        // Unescape into scratch space, never into an intermediate string: the pool makes the one string needed.
+        var length = reader.ValueSpan.Length;
+        var rented = length > 256 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> unescaped = rented ?? stackalloc byte[length];
+            return pool.Get(unescaped[..reader.CopyString(unescaped)]);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static long Long(ref Utf8JsonReader reader, in JsonPath path)
