@@ -30,7 +30,7 @@ internal sealed class TraceryProcess : IAsyncDisposable
         return (seen, exit);
     }
 
-    /// <summary>Starts and returns once a line containing <paramref name="ready"/> is printed; disposing sends SIGINT (Ctrl-C) and waits.</summary>
+    /// <summary>Starts and returns once a line containing <paramref name="ready"/> is printed; disposing sends SIGTERM (as Ctrl-C would stop it) and waits.</summary>
     public static async Task<TraceryProcess> StartAsync(string dll, string arguments, string ready)
     {
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,7 +47,7 @@ internal sealed class TraceryProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var interrupt = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await interrupt.WaitForExitAsync();
         }
