@@ -5,6 +5,9 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["ingest"] = Tracery.Bench.Server.IngestBenchmark.RunAsync,
     ["query"] = Tracery.Bench.Server.QueryBenchmark.RunAsync,
     ["store-memory"] = Tracery.Bench.Storage.MemoryStoreBenchmark.RunAsync,
+    ["codec"] = Tracery.Bench.Codec.CodecBenchmark.RunAsync,
+    ["proxy"] = Tracery.Bench.Mesh.ProxyBenchmark.RunAsync,
+    ["demo"] = Tracery.Bench.Demo.DemoBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -17,6 +17,8 @@ internal static class DemoCommand
         var sampleRate = command.AddOption(new Option<double>("--sample-rate") { Description = "The routers' io.l5d.zipkin sampleRate, 0.0 to 1.0.", DefaultValueFactory = _ => 1.0 });
         var propagator = command.AddOption(new Option<string>("--trace-propagator") { Description = "The routers' tracePropagator: io.l5d.default (l5d-ctx-trace) or io.l5d.zipkin (B3).", DefaultValueFactory = _ => "io.l5d.default" });
         propagator.AcceptOnlyFromAmong("io.l5d.default", "io.l5d.zipkin");
+        var telemeter = command.AddOption(new Option<string>("--telemeter") { Description = "How the mesh reports spans: io.l5d.zipkin (Scribe, as Linkerd 1) or io.zipkin.http (JSON over HTTP).", DefaultValueFactory = _ => new DemoOptions().Telemeter });
+        telemeter.AcceptOnlyFromAmong("io.l5d.zipkin", "io.zipkin.http");
         var portOffset = command.AddOption(new Option<int>("--port-offset") { Description = "Add this to every port, to run beside another demo." });
         var nodeA = command.AddOption(AddressOption("--node-a", "Node A's address (its mesh and hello).", "127.0.0.2"));
         var nodeB = command.AddOption(AddressOption("--node-b", "Node B's address (its mesh and world).", "127.0.0.3"));
@@ -41,6 +43,7 @@ internal static class DemoCommand
                 Traffic = parse.GetValue(traffic),
                 SampleRate = parse.GetValue(sampleRate),
                 TracePropagator = parse.GetValue(propagator)!,
+                Telemeter = parse.GetValue(telemeter)!,
                 Ports = new DemoPorts().Offset(parse.GetValue(portOffset)),
                 NodeA = parse.GetValue(nodeA)!,
                 NodeB = parse.GetValue(nodeB)!,

@@ -33,17 +33,18 @@ internal static class ServerCommand
         }
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            TraceServerOptions options;
+            TraceServer server;
             try
             {
-                options = Read(parseResult).Validate();
+                server = await TraceServer.StartAsync(Read(parseResult).Validate(), cancellationToken);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or IOException or System.Net.Sockets.SocketException)
             {
+                // Bad settings, or a port already in use: say which, without a stack trace.
                 await Console.Error.WriteLineAsync($"tracery server: {e.Message}");
                 return 2;
             }
-            await using var server = await TraceServer.StartAsync(options, cancellationToken);
+            await using var running = server;
             var scribe = server.ScribePort is { } port ? $", Scribe on port {port}" : "";
             Console.WriteLine($"tracery server: HTTP on {server.BaseAddress}{scribe}. Ctrl-C stops.");
             try

@@ -58,10 +58,7 @@ internal sealed record DemoConfig(string Directory, string DiscoveryDirectory, s
 
             telemetry:
             - kind: io.l5d.prometheus
-            - kind: io.l5d.zipkin
-              host: {options.ServerAddress}
-              port: {p.Scribe}
-              sampleRate: {rate}
+            {Telemeter(options, rate)}
             - kind: io.l5d.recentRequests
               sampleRate: 0.25
 
@@ -100,6 +97,10 @@ internal sealed record DemoConfig(string Directory, string DiscoveryDirectory, s
 
             """;
     }
+
+    private static string Telemeter(DemoOptions options, string rate) => options.Telemeter == "io.zipkin.http"
+        ? $"- kind: io.zipkin.http\n  host: {options.ServerAddress}:{options.Ports.Http}\n  sampleRate: {rate}"
+        : $"- kind: io.l5d.zipkin\n  host: {options.ServerAddress}\n  port: {options.Ports.Scribe}\n  sampleRate: {rate}";
 
     // The tutorial's dtab with its k8s namer swapped for io.l5d.fs. Its world-v1 rule is left out:
     // the discovery file is simply named "world".

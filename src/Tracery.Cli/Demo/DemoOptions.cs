@@ -20,13 +20,17 @@ internal sealed record DemoOptions
     public double SampleRate { get; init; } = 1.0;
 
     /// <summary>
+    /// How the mesh reports spans: <c>io.l5d.zipkin</c> (Linkerd 1's Scribe telemeter, to the Scribe port)
+    /// or <c>io.zipkin.http</c> (the linkerd-zipkin plugin, JSON to the HTTP port). HTTP until the mesh's
+    /// Scribe transport lands: the mesh refuses <c>io.l5d.zipkin</c> at start for now.
+    /// </summary>
+    public string Telemeter { get; init; } = "io.zipkin.http";
+
+    /// <summary>
     /// The routers' <c>tracePropagator</c>: Linkerd's <c>io.l5d.default</c> (the tutorial's <c>l5d-ctx-trace</c>)
     /// or <c>io.l5d.zipkin</c> (B3 headers, so a caller's B3 trace continues through the mesh).
     /// </summary>
     public string TracePropagator { get; init; } = "io.l5d.default";
-
-    /// <summary>Latency world starts with (it can be changed later with <c>POST /setLatency</c>).</summary>
-    public TimeSpan WorldLatency { get; init; }
 
     /// <summary>Exit after printing the first trace instead of running until Ctrl-C.</summary>
     public bool Once { get; init; }

@@ -41,6 +41,7 @@ internal sealed class DemoScript(DemoSession session, IAnsiConsole console, Time
         var duration = trace.Max(s => s.Timestamp + s.Duration) - start;
         console.WriteLine();
         console.MarkupLine($"[bold]Trace {trace[0].TraceId}[/]: {trace.Count} spans, {TraceWaterfall.FormatDuration(duration)}");
-        console.Write(TraceWaterfall.Render(trace));
+        // The names take about 95 columns; the bar gets what is left of the terminal, within reason.
+        console.Write(TraceWaterfall.Render(trace, Math.Clamp(console.Profile.Width - 95, 10, 40)));
     }
 }

@@ -2,6 +2,8 @@ namespace Tracery.Cli.Demo;
 
 using HelloWorld;
 using Microsoft.Extensions.Logging;
+using Tracery.Mesh.Config;
+using Tracery.Mesh.Hosting;
 using Tracery.Server.Hosting;
 using Tracery.Storage;
 using Tracery.Storage.Memory;
@@ -54,14 +56,17 @@ internal sealed class DemoSession : IAsyncDisposable
 
     private async Task StartPartsAsync(CancellationToken cancellationToken)
     {
-        var listeners = DemoListener.All(Options).ToDictionary(l => l.Component);
-        Server = await StartAsync(listeners["trace server (HTTP: collector, API, UI)"], () => TraceServer.StartAsync(ServerOptions(), cancellationToken, logging: l => l.ClearProviders()));
-        World = await StartAsync(listeners["world app"], () => SampleHost.StartAsync(
-            SampleOptions.World(Options.NodeB.ToString()) with { BindAddress = Options.NodeB, Port = Options.Ports.World, Latency = Options.WorldLatency },
+        var listeners = DemoListener.All(Options);
+        IReadOnlyList<DemoListener> Of(string part) => listeners.Where(l => l.Component.StartsWith(part, StringComparison.Ordinal)).ToList();
+        Server = await StartAsync(Of("trace server"), () => TraceServer.StartAsync(ServerOptions(), cancellationToken, logging: l => l.ClearProviders()));
+        World = await StartAsync(Of("world app"), () => SampleHost.StartAsync(
+            SampleOptions.World(Options.NodeB.ToString()) with { BindAddress = Options.NodeB, Port = Options.Ports.World },
             cancellationToken));
-        Hello = await StartAsync(listeners["hello app"], () => SampleHost.StartAsync(
+        Hello = await StartAsync(Of("hello app"), () => SampleHost.StartAsync(
             SampleOptions.Hello(Options.NodeA.ToString(), Options.Proxy) with { BindAddress = Options.NodeA, Port = Options.Ports.Hello },
             cancellationToken));
+        await StartAsync(Of("node B"), () => MeshHost.StartAsync(MeshConfigLoader.LoadFile(Config.NodeBPath), cancellationToken: cancellationToken));
+        await StartAsync(Of("node A"), () => MeshHost.StartAsync(MeshConfigLoader.LoadFile(Config.NodeAPath), cancellationToken: cancellationToken));
     }
 
     private TraceServerOptions ServerOptions() => new TraceServerOptions
@@ -71,16 +76,18 @@ internal sealed class DemoSession : IAsyncDisposable
         StoreFactory = _ => new MemorySpanStore(),
     }.Validate();
 
-    private async Task<T> StartAsync<T>(DemoListener listener, Func<Task<T>> start) where T : IAsyncDisposable
+    /// <summary>Starts one part; a failure is blamed on the listener whose address the error names (else the part's first).</summary>
+    private async Task<T> StartAsync<T>(IReadOnlyList<DemoListener> listeners, Func<Task<T>> start) where T : IAsyncDisposable
     {
         T part;
         try
         {
             part = await start();
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or MeshConfigException)
         {
-            throw new DemoStartException(listener, e);
+            var message = e.ToString();
+            throw new DemoStartException(listeners.FirstOrDefault(l => message.Contains(l.EndPoint.ToString(), StringComparison.Ordinal)) ?? listeners[0], e);
         }
         started.Push(part);
         return part;

@@ -36,8 +36,7 @@ internal static class AdminEndpoints
             var query = new DelegatorQuery(path, request.Query["dtab"].FirstOrDefault(), request.Query["namespace"].FirstOrDefault());
             try
             {
-                var result = await delegator(query, ct);
-                return Results.Text(JsonSerializer.Serialize(result, result.GetType()), Json);
+                return Results.Text(await delegator(query, ct), Json);
             }
             catch (ArgumentException ex)
             {

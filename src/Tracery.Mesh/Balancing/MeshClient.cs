@@ -41,7 +41,11 @@ public sealed class MeshClient : IDisposable
             return null;
         }
         var now = _time.GetUtcNow();
-        var available = endpoints.Where(e => e.Accrual.IsAvailable(now)).ToArray();
+        if (Array.TrueForAll(endpoints, e => e.Accrual.IsAvailable(now)))
+        {
+            return _balancer.Pick(endpoints); // the common case: nothing to filter, nothing to allocate
+        }
+        var available = Array.FindAll(endpoints, e => e.Accrual.IsAvailable(now));
         return _balancer.Pick(available.Length > 0 ? available : endpoints);
     }
 

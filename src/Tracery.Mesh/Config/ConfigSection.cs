@@ -14,12 +14,15 @@ public sealed class ConfigSection
     private readonly YamlMappingNode node;
     private readonly HashSet<string> read = new(StringComparer.Ordinal);
     private readonly string[] sourceLines;
+    private readonly ConfigPositions positions;
 
-    internal ConfigSection(YamlMappingNode node, string path, string[] sourceLines)
+    internal ConfigSection(YamlMappingNode node, string path, string[] sourceLines, ConfigPositions positions)
     {
         this.node = node;
         Path = path;
         this.sourceLines = sourceLines;
+        this.positions = positions;
+        positions.Record(path, node.Start.Line, node.Start.Column);
     }
 
     /// <summary>This section's key path, for example <c>routers[0].client</c>.</summary>
@@ -128,7 +131,7 @@ public sealed class ConfigSection
         return value switch
         {
             null => null,
-            YamlMappingNode mapping => new ConfigSection(mapping, Child(key), sourceLines),
+            YamlMappingNode mapping => new ConfigSection(mapping, Child(key), sourceLines, positions),
             _ => throw Error(key, value, "expected a mapping of keys to values"),
         };
     }
@@ -158,10 +161,10 @@ public sealed class ConfigSection
             case null:
                 return [];
             case YamlMappingNode mapping when singleAllowed:
-                return [new ConfigSection(mapping, Child(key), sourceLines)];
+                return [new ConfigSection(mapping, Child(key), sourceLines, positions)];
             case YamlSequenceNode sequence:
                 return sequence.Children.Select((item, i) => item is YamlMappingNode m
-                        ? new ConfigSection(m, $"{Child(key)}[{i}]", sourceLines)
+                        ? new ConfigSection(m, $"{Child(key)}[{i}]", sourceLines, positions)
                         : throw new MeshConfigException($"{Child(key)}[{i}]", (int)item.Start.Line, (int)item.Start.Column, "expected a mapping of keys to values"))
                     .ToList();
             default:
@@ -213,6 +216,7 @@ public sealed class ConfigSection
         {
             if (k is YamlScalarNode s && s.Value == key)
             {
+                positions.Record(Child(key), v.Start.Line, v.Start.Column);
                 return v;
             }
         }

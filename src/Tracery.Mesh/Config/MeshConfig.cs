@@ -10,4 +10,9 @@ public sealed record MeshConfig(
     ImmutableArray<NamerConfig> Namers,
     ImmutableArray<TelemeterConfig> Telemetry,
     UsageConfig Usage,
-    ImmutableArray<RouterConfig> Routers);
+    ImmutableArray<RouterConfig> Routers)
+{
+    /// <summary>Where each key stood in the file; use <see cref="ConfigPositions.Error"/> for errors found after loading.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ConfigPositions Positions { get; init; } = ConfigPositions.Empty;
+}

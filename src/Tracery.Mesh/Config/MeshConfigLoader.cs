@@ -18,7 +18,8 @@ public sealed class MeshConfigLoader(ConfigKinds kinds)
 
     public MeshConfig Load(string text)
     {
-        var root = ParseYaml(text);
+        var positions = new ConfigPositions();
+        var root = ParseYaml(text, positions);
         var admin = AdminConfig.Read(root.Section("admin"));
         var namers = root.Sections("namers").Select(n => kinds.Namers.Read(n)).ToImmutableArray();
         CheckUniquePrefixes(namers, root);
@@ -38,12 +39,12 @@ public sealed class MeshConfigLoader(ConfigKinds kinds)
         }
 
         var routers = routerSections.Select(r => RouterConfig.Read(r, kinds)).ToImmutableArray();
-        var config = new MeshConfig(admin, namers, telemetry, usage, routers);
+        var config = new MeshConfig(admin, namers, telemetry, usage, routers) { Positions = positions };
         ListenerCheck.Check(config, routerSections);
         return config;
     }
 
-    private static ConfigSection ParseYaml(string text)
+    private static ConfigSection ParseYaml(string text, ConfigPositions positions)
     {
         var stream = new YamlStream();
         try
@@ -68,7 +69,7 @@ public sealed class MeshConfigLoader(ConfigKinds kinds)
 
         var node = stream.Documents[0].RootNode;
         return node is YamlMappingNode mapping
-            ? new ConfigSection(mapping, string.Empty, text.Split('\n'))
+            ? new ConfigSection(mapping, string.Empty, text.Split('\n'), positions)
             : throw new MeshConfigException(string.Empty, (int)node.Start.Line, (int)node.Start.Column, "the config must be a mapping of keys (admin, namers, telemetry, routers...)");
     }
 

@@ -26,6 +26,7 @@ public sealed class MeshHost : IAsyncDisposable
     private readonly HttpMessageInvoker _invoker;
     private readonly List<RouterBinding> _bindings;
     private readonly ListenOptions? _admin;
+    private IAsyncDisposable? _owned;
 
     private MeshHost(WebApplication app, HttpMessageInvoker invoker, List<RouterBinding> bindings, ListenOptions? admin, IReadOnlyList<Router> routers, MetricsRegistry metrics)
     {
@@ -52,6 +53,23 @@ public sealed class MeshHost : IAsyncDisposable
     /// <summary>Completes when the host begins stopping (for example after <c>POST /admin/shutdown</c>).</summary>
     public Task Stopped { get; }
 
+    /// <summary>Links a loaded config (see <see cref="Linker"/>) and starts it; the host owns the namers and telemeters.</summary>
+    public static async Task<MeshHost> StartAsync(Config.MeshConfig config, bool consoleLogging = false, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        var linker = Linker.Link(config, time, consoleLogging: consoleLogging);
+        try
+        {
+            var host = await StartAsync(linker.Options, cancellationToken);
+            host._owned = linker;
+            return host;
+        }
+        catch
+        {
+            await linker.DisposeAsync();
+            throw;
+        }
+    }
+
     public static async Task<MeshHost> StartAsync(MeshOptions options, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -62,6 +80,13 @@ public sealed class MeshHost : IAsyncDisposable
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownGrace);
         var metrics = new MetricsRegistry();
+        if (options.Telemetry is { } telemetry)
+        {
+            foreach (var (name, _) in telemetry.Metrics())
+            {
+                metrics.Gauge(name, () => telemetry.Metrics().FirstOrDefault(m => m.Key == name).Value);
+            }
+        }
         var invoker = new HttpMessageInvoker(UpstreamHandler());
         var routers = new List<Router>();
         var bindings = new List<RouterBinding>();
@@ -126,6 +151,10 @@ public sealed class MeshHost : IAsyncDisposable
             router.Dispose();
         }
         _invoker.Dispose();
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync();
+        }
     }
 
     /// <summary>

@@ -22,8 +22,12 @@ public sealed record MeshOptions(IReadOnlyList<RouterDefinition> Routers)
     /// <summary>Served as <c>/config.json</c>.</summary>
     public object? Config { get; init; }
 
-    /// <summary>Answers <c>/delegator.json?path=&amp;dtab=&amp;namespace=</c>; null when no delegator is wired.</summary>
-    public Func<DelegatorQuery, CancellationToken, Task<object>>? Delegator { get; init; }
+    /// <summary>Answers <c>/delegator.json?path=&amp;dtab=&amp;namespace=</c> with JSON; null when no delegator is wired.
+    /// Throws <see cref="ArgumentException"/> for a bad query (answered 400).</summary>
+    public Func<DelegatorQuery, CancellationToken, Task<string>>? Delegator { get; init; }
+
+    /// <summary>The span telemeters, whose reporter counters join the admin metrics; null without tracing.</summary>
+    public Telemetry.MeshTelemetry? Telemetry { get; init; }
 
     /// <summary>Console logging of warnings and errors (the CLI turns it on; tests leave it off).</summary>
     public bool ConsoleLogging { get; init; }

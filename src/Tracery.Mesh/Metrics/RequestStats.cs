@@ -12,6 +12,7 @@ public sealed class RequestStats
     private readonly Counter _success;
     private readonly Counter _failures;
     private readonly LatencyHistogram _latency;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Counter> _statuses = new();
 
     /// <param name="prometheus">The scope's Prometheus prefix and labels, e.g. <c>rt:server</c> with rt and server.</param>
     public RequestStats(MetricsRegistry registry, string scope, PrometheusName prometheus)
@@ -35,14 +36,19 @@ public sealed class RequestStats
         _latency.Record(elapsed);
         if (status is int code)
         {
-            var name = $"{Scope}/status/{code}";
-            _registry.Describe(name, (_prometheus with { Name = _prometheus.Name + ":status" }).WithLabel("status", code.ToString()));
-            _registry.Counter(name).Increment();
+            _statuses.GetOrAdd(code, StatusCounter).Increment();
         }
     }
 
     /// <summary>The scope name for a path or bound id: Linkerd drops the leading '/'.</summary>
     public static string ScopeName(string pathOrId) => pathOrId.TrimStart('/');
+
+    private Counter StatusCounter(int code)
+    {
+        var name = $"{Scope}/status/{code}";
+        _registry.Describe(name, (_prometheus with { Name = _prometheus.Name + ":status" }).WithLabel("status", code.ToString()));
+        return _registry.Counter(name);
+    }
 
     private Counter Counter(string metric)
     {

@@ -5,26 +5,32 @@ using System.Collections.Concurrent;
 /// <summary>The scopes of one router: <c>rt/&lt;label&gt;/server/…</c>, <c>…/service/…</c> and <c>…/client/…</c> (§4.11).</summary>
 public sealed class RouterMetrics(MetricsRegistry registry, string label)
 {
-    private readonly ConcurrentDictionary<string, RequestStats> _scopes = new(StringComparer.Ordinal);
+    // One map per scope kind, keyed by the bare name, so the hot path looks up without building a string.
+    private readonly ConcurrentDictionary<string, RequestStats> _servers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestStats> _services = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestStats> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Counter Retries, Counter Exhausted)> _retries = new(StringComparer.Ordinal);
 
     public MetricsRegistry Registry => registry;
 
     public string Prefix { get; } = $"rt/{label}";
 
     /// <summary>A server scope; <paramref name="serverLabel"/> is <c>ip/port</c> as in Linkerd.</summary>
-    public RequestStats Server(string serverLabel) => Scope("server", serverLabel);
+    public RequestStats Server(string serverLabel) => _servers.GetOrAdd(serverLabel, n => Scope("server", n));
 
-    public RequestStats Service(string path) => Scope("service", RequestStats.ScopeName(path));
+    public RequestStats Service(string path) => _services.GetOrAdd(path, p => Scope("service", RequestStats.ScopeName(p)));
 
-    public RequestStats Client(string boundId) => Scope("client", RequestStats.ScopeName(boundId));
+    public RequestStats Client(string boundId) => _clients.GetOrAdd(boundId, id => Scope("client", RequestStats.ScopeName(id)));
 
-    public Counter Retries(string path) => ServiceCounter(path, "retries/total", "retries:total");
+    public Counter Retries(string path) => RetryCounters(path).Retries;
 
-    public Counter BudgetExhausted(string path) => ServiceCounter(path, "retries/budget_exhausted", "retries:budget_exhausted");
+    public Counter BudgetExhausted(string path) => RetryCounters(path).Exhausted;
+
+    private (Counter Retries, Counter Exhausted) RetryCounters(string path) => _retries.GetOrAdd(path, p =>
+        (ServiceCounter(p, "retries/total", "retries:total"), ServiceCounter(p, "retries/budget_exhausted", "retries:budget_exhausted")));
 
     private RequestStats Scope(string kind, string name) =>
-        _scopes.GetOrAdd($"{Prefix}/{kind}/{name}", scope =>
-            new RequestStats(registry, scope, new PrometheusName($"rt:{kind}", PrometheusName.Label("rt", label)).WithLabel(kind, name)));
+        new(registry, $"{Prefix}/{kind}/{name}", new PrometheusName($"rt:{kind}", PrometheusName.Label("rt", label)).WithLabel(kind, name));
 
     private Counter ServiceCounter(string path, string metric, string prometheus)
     {

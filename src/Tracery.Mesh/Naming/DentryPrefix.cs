@@ -3,6 +3,7 @@ namespace Tracery.Mesh.Naming;
 using System.Collections.Immutable;
 
 /// <summary>The left side of a dtab entry: a path whose <c>*</c> segments match any one segment.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Config.Json.TextJsonConverter<DentryPrefix>))]
 public sealed record DentryPrefix(ImmutableArray<string?> Elements)
 {
     /// <summary>The wildcard element is stored as <see langword="null"/>, so a literal segment "*" cannot be confused with it.</summary>

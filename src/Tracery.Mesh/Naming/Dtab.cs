@@ -3,6 +3,7 @@ namespace Tracery.Mesh.Naming;
 using System.Collections.Immutable;
 
 /// <summary>A delegation table: entries <c>prefix => tree</c>, later entries tried first.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Config.Json.TextJsonConverter<Dtab>))]
 public sealed record Dtab
 {
     public static readonly Dtab Empty = new();

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Text;
 
 /// <summary>A hierarchical name such as <c>/svc/hello</c> (Finagle's <c>Path</c>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Config.Json.TextJsonConverter<NamePath>))]
 public sealed record NamePath(ImmutableArray<string> Segments)
 {
     public static readonly NamePath Empty = new(ImmutableArray<string>.Empty);

@@ -14,9 +14,11 @@ public sealed class NamingRuntime : IDisposable
 {
     private readonly NamingContext context;
     private readonly NamingKinds kinds;
+    private readonly ConfigPositions positions;
 
-    private NamingRuntime(NamerSet namers, NamingContext context, NamingKinds kinds)
+    private NamingRuntime(NamerSet namers, NamingContext context, NamingKinds kinds, ConfigPositions positions)
     {
+        this.positions = positions;
         Namers = namers;
         this.context = context;
         this.kinds = kinds;
@@ -33,18 +35,18 @@ public sealed class NamingRuntime : IDisposable
         var early = new NamingContext(timeProvider ?? TimeProvider.System, loggerFactory ?? NullLoggerFactory.Instance, placeholder);
         for (var i = 0; i < config.Namers.Length; i++)
         {
-            namers.Add(Build(() => kinds.CreateNamer(config.Namers[i], early), $"namers[{i}].kind"));
+            namers.Add(Build(() => kinds.CreateNamer(config.Namers[i], early), $"namers[{i}]", config.Positions));
         }
 
         var set = new NamerSet(namers);
-        return new NamingRuntime(set, early with { Namers = set }, kinds);
+        return new NamingRuntime(set, early with { Namers = set }, kinds, config.Positions);
     }
 
     /// <summary>The router's <c>default</c> interpreter: its dtab, the namers and its transformers.</summary>
     public DefaultInterpreter CreateInterpreter(RouterConfig router, int routerIndex = 0)
     {
         var transformers = router.Interpreter.Transformers
-            .Select((t, i) => Build(() => kinds.CreateTransformer(t, context), $"routers[{routerIndex}].interpreter.transformers[{i}].kind"))
+            .Select((t, i) => Build(() => kinds.CreateTransformer(t, context), $"routers[{routerIndex}].interpreter.transformers[{i}]", positions))
             .ToList();
         return new DefaultInterpreter(router.Dtab, new Delegator(Namers, transformers));
     }
@@ -57,15 +59,21 @@ public sealed class NamingRuntime : IDisposable
         }
     }
 
-    private static T Build<T>(Func<T> create, string keyPath)
+    /// <summary>Builds one entry; a refusal becomes a config error on the key it concerns (the argument's name, else <c>kind</c>).</summary>
+    private static T Build<T>(Func<T> create, string entryPath, ConfigPositions positions)
     {
         try
         {
             return create();
         }
-        catch (Exception e) when (e is NotSupportedException or ArgumentException)
+        catch (ArgumentException e)
         {
-            throw new MeshConfigException(keyPath, 0, 0, e.Message);
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+            throw positions.Error($"{entryPath}.{e.ParamName ?? "kind"}", message);
+        }
+        catch (NotSupportedException e)
+        {
+            throw positions.Error($"{entryPath}.kind", e.Message);
         }
     }
 }

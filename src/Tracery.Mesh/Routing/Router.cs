@@ -20,6 +20,7 @@ public sealed class Router : IDisposable
     private readonly RouterMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly RecentRequestLog? _recent;
+    private readonly BindingCache _bindings;
 
     internal Router(RouterDefinition definition, RequestDispatcher dispatcher, RouterMetrics metrics, TimeProvider time, RecentRequestLog? recent)
     {
@@ -28,6 +29,7 @@ public sealed class Router : IDisposable
         _metrics = metrics;
         _time = time;
         _recent = recent;
+        _bindings = new BindingCache(time, TimeSpan.FromSeconds(1));
         Clients = new ClientCache(definition.ClientPolicies, time);
     }
 
@@ -98,7 +100,7 @@ public sealed class Router : IDisposable
         var service = path.ToString();
         route.Service = service;
         span.SetDestination(service, Definition.BaseDtab.ToString(), local.Dtab.ToString());
-        var resolution = await BindAsync(context, path, local.Dtab);
+        var resolution = await BindAsync(context, path, local);
         if (resolution is not NameResolution.Bound bound)
         {
             return await Fail(context, span, RoutingFailure.ClientAcquisition, resolution switch
@@ -123,13 +125,22 @@ public sealed class Router : IDisposable
     }
 
     /// <summary>The resolution, or null when binding outlived <c>bindingTimeoutMs</c>.</summary>
-    private async Task<NameResolution?> BindAsync(HttpContext context, NamePath path, Dtab local)
+    private async Task<NameResolution?> BindAsync(HttpContext context, NamePath path, LocalDtab local)
     {
+        if (_bindings.TryGet(path, local.Text, out var cached))
+        {
+            return cached;
+        }
         using var timeout = new CancellationTokenSource(Definition.BindingTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, context.RequestAborted);
         try
         {
-            return await Definition.Interpreter.ResolveAsync(path, local, linked.Token);
+            var resolution = await Definition.Interpreter.ResolveAsync(path, local.Dtab, linked.Token);
+            if (resolution is NameResolution.Bound bound)
+            {
+                _bindings.Put(path, local.Text, bound);
+            }
+            return resolution;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

@@ -40,11 +40,12 @@ public sealed class MeshTelemetry : IAsyncDisposable
         {
             switch (telemeter)
             {
+                case ZipkinScribeOptions scribe:
+                    reporters.Add(new SpanReporter(new ScribeTransport(scribe), reporting, loggers.CreateLogger<SpanReporter>(), time));
+                    break;
                 case ZipkinHttpOptions http:
                     reporters.Add(new SpanReporter(new ZipkinHttpTransport(http), reporting, loggers.CreateLogger<SpanReporter>(), time));
                     break;
-                case RecentRequestsOptions:
-                    break; // the admin server's log; counted in the sample rate below
                 default:
                     throw new ArgumentException($"telemeter {telemeter.GetType().Name} is not supported", nameof(telemeters));
             }
@@ -54,9 +55,9 @@ public sealed class MeshTelemetry : IAsyncDisposable
         return new MeshTelemetry(reporters, rate, time);
     }
 
-    /// <summary>A tracer for one router, with that router's <c>tracePropagator</c>, feeding <paramref name="recentRequests"/> if given.</summary>
-    public IRouterTracer CreateRouterTracer(TracePropagation propagation, IRecentRequestLog? recentRequests = null) =>
-        new RouterTracer(new RouterTracerOptions(SampleRate, propagation), Spans, recentRequests, time: time);
+    /// <summary>A tracer for one router, with that router's <c>tracePropagator</c>.</summary>
+    public IRouterTracer CreateRouterTracer(TracePropagation propagation) =>
+        new RouterTracer(new RouterTracerOptions(SampleRate, propagation), Spans, time: time);
 
     /// <summary>Counters by metric name (<c>telemetry/&lt;kind&gt;/spans/{queued,dropped,sent,failed,queue_depth}</c>) for the admin metrics.</summary>
     public IEnumerable<KeyValuePair<string, long>> Metrics()

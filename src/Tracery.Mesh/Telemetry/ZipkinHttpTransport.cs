@@ -38,7 +38,7 @@ public sealed class ZipkinHttpTransport : ISpanTransport
         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"{endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
+            throw new CollectorRefusedException($"{endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase}");
         }
     }
 

@@ -11,20 +11,20 @@ internal sealed class ClientSpanRecorder
 {
     private readonly SpanRecording recording;
 
-    public ClientSpanRecorder(SpanRecording recording, HttpRequestMessage outgoing, string protocol)
+    /// <param name="server">The request's server span: its path and query stand in while YARP has not yet set the outgoing URI.</param>
+    public ClientSpanRecorder(SpanRecording recording, HttpRequestMessage outgoing, ServerSpanRecorder server)
     {
         this.recording = recording;
-        var uri = outgoing.RequestUri;
-        var path = uri is null ? "/" : uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0];
-        recording.Name = outgoing.Method.Method + " " + path;
-        recording.Tag("http.uri", uri is null ? "/" : uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString);
+        var uri = outgoing.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : null;
+        recording.Name = outgoing.Method.Method + " " + (uri?.AbsolutePath ?? server.Path);
+        recording.Tag("http.uri", uri?.PathAndQuery ?? server.Uri);
         recording.Tag("http.req.method", outgoing.Method.Method);
         if (outgoing.Headers.Host is { } host)
         {
             recording.Tag("http.req.host", host);
         }
 
-        recording.Tag("http.req.version", protocol);
+        recording.Tag("http.req.version", server.Protocol);
         TagContent(recording, "http.req.", outgoing.Content?.Headers, outgoing.Headers.TransferEncoding);
         recording.Annotate("ws");
     }

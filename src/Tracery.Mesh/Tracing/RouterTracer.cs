@@ -10,27 +10,24 @@ using Tracery.Tracing.Model;
 /// Linkerd's router tracing (reference §3.4): the server span is a new child of the span carried by the incoming
 /// request (or a new root), sampled as the incoming flag says, else by the sample rate; <c>l5d-sample</c> overrides
 /// both. Each attempt is a new child of the server span. Spans go to <see cref="ISpanSink"/>, which never blocks.
-/// Sampled requests also go to the recent-requests log, if any. Without either the tracer only propagates the context.
+/// Without a sink the tracer only propagates the context.
 /// </summary>
 public sealed class RouterTracer : IRouterTracer
 {
     private readonly RouterTracerOptions options;
     private readonly ITracePropagator propagator;
     private readonly ISpanSink? sink;
-    private readonly IRecentRequestLog? recentRequests;
     private readonly TraceSampler sampler;
     private readonly SpanClock clock;
 
     public RouterTracer(
         RouterTracerOptions options,
         ISpanSink? sink,
-        IRecentRequestLog? recentRequests = null,
         TraceSampler? sampler = null,
         TimeProvider? time = null)
     {
         this.options = options;
-        this.sink = recentRequests is null ? sink : sink ?? NoSpans.Instance;
-        this.recentRequests = recentRequests;
+        this.sink = sink;
         this.sampler = sampler ?? new TraceSampler();
         clock = new SpanClock(time ?? TimeProvider.System);
         propagator = options.Propagation == TracePropagation.Zipkin ? ZipkinTracePropagator.Instance : LinkerdTracePropagator.Instance;
@@ -53,7 +50,7 @@ public sealed class RouterTracer : IRouterTracer
             connection.RemoteIpAddress is null ? null : EndpointText.From(null, connection.RemoteIpAddress, connection.RemotePort),
             clock,
             sink);
-        return new ServerSpanScope(trace, new ServerSpanRecorder(recording, routerLabel, request, recentRequests));
+        return new ServerSpanScope(trace, new ServerSpanRecorder(recording, routerLabel, request));
     }
 
     public ClientSpanScope StartClient(
@@ -73,7 +70,7 @@ public sealed class RouterTracer : IRouterTracer
             EndpointText.From(logicalService, upstream?.Address, upstream?.Port ?? 0),
             clock,
             sink);
-        return new ClientSpanScope(trace, new ClientSpanRecorder(recording, outgoing, parent.Protocol));
+        return new ClientSpanScope(trace, new ClientSpanRecorder(recording, outgoing, parent));
     }
 
     /// <summary>The server span's context: Finagle's <c>nextId</c> then <c>sampleTrace</c>, then the <c>l5d-sample</c> override.</summary>

@@ -2,7 +2,6 @@ namespace Tracery.Mesh.Tracing;
 
 using System.Globalization;
 using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
-using Tracery.Mesh.Telemetry;
 using Tracery.Tracing.Model;
 
 /// <summary>The state of one sampled SERVER span, from <c>sr</c> to <c>ss</c>. Created only for sampled requests.</summary>
@@ -10,20 +9,14 @@ internal sealed class ServerSpanRecorder
 {
     private readonly SpanRecording recording;
     private readonly string routerLabel;
-    private readonly IRecentRequestLog? recentRequests;
-    private readonly string method;
-    private readonly string uri;
-    private string? logicalName;
-    private string? concreteName;
 
-    public ServerSpanRecorder(SpanRecording recording, string routerLabel, HttpRequest request, IRecentRequestLog? recentRequests)
+    public ServerSpanRecorder(SpanRecording recording, string routerLabel, HttpRequest request)
     {
         this.recording = recording;
         this.routerLabel = routerLabel;
-        this.recentRequests = recentRequests;
         Protocol = request.Protocol;
-        method = request.Method;
-        uri = recentRequests is null ? string.Empty : request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
+        Path = request.PathBase.Add(request.Path).ToUriComponent();
+        Uri = Path + request.QueryString.ToUriComponent();
         recording.Name = routerLabel;
         recording.Tag("router.label", routerLabel);
         recording.Annotate("wr");
@@ -32,11 +25,16 @@ internal sealed class ServerSpanRecorder
     /// <summary>The HTTP version the caller spoke, for the client span's <c>http.req.version</c>.</summary>
     public string Protocol { get; }
 
+    /// <summary>The request's path, for client spans when the forwarder has not yet set the outgoing URI.</summary>
+    public string Path { get; }
+
+    /// <summary>The request's path and query (origin form).</summary>
+    public string Uri { get; }
+
     public Endpoint LocalEndpoint => recording.LocalEndpoint;
 
     public void SetDestination(string dstPath, string dtabBase, string dtabLocal)
     {
-        logicalName = dstPath;
         recording.Name = routerLabel + " " + dstPath;
         recording.Tag("service", dstPath);
         recording.Tag("dtab.base", dtabBase);
@@ -45,7 +43,6 @@ internal sealed class ServerSpanRecorder
 
     public void SetBound(string boundId, string residual)
     {
-        concreteName = boundId;
         recording.Tag("client", boundId);
         recording.Tag("residual", residual.Length == 0 ? "/" : residual);
     }
@@ -68,11 +65,6 @@ internal sealed class ServerSpanRecorder
             recording.TagIfAbsent("error", statusCode.Value.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (recording.TryFinish("ws", out var span))
-        {
-            recentRequests?.Add(new RecentRequest(
-                DateTimeOffset.UnixEpoch.AddTicks(span.Timestamp * 10), span.TraceId, routerLabel, EndpointText.Address(span.RemoteEndpoint),
-                method, uri, logicalName, concreteName, statusCode, TimeSpan.FromTicks(span.Duration * 10)));
-        }
+        recording.TryFinish("ws", out _);
     }
 }

@@ -22,7 +22,7 @@ public sealed class TraceServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly SpanWriter writer;
-    private readonly ScribeListener? scribe;
+    private ScribeListener? scribe;
 
     private TraceServer(WebApplication app, SpanWriter writer, ScribeListener? scribe, ISpanStore store, CollectorMetrics metrics, Uri baseAddress)
     {
@@ -56,7 +56,10 @@ public sealed class TraceServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A failed start (port in use) is thrown to the caller, which reports it; no second, stack-traced copy.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         logging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.Services.AddCors();
         builder.Services.AddRoutingCore();
         var app = builder.Build();
@@ -75,10 +78,20 @@ public sealed class TraceServer : IAsyncDisposable
         app.MapUiConfig(options.SearchEnabled);
         app.MapTraceUi();
         await app.StartAsync(cancellationToken);
-        var scribe = options.ScribeEnabled
-            ? ScribeListener.Start(options.ScribeEndpoint, new ScribeLogHandler(collector, options.ScribeCategory), options.BodyLimit, loggerFactory.CreateLogger<ScribeListener>())
-            : null;
-        return new TraceServer(app, writer, scribe, store, metrics, BoundAddress(app));
+        var server = new TraceServer(app, writer, scribe: null, store, metrics, BoundAddress(app));
+        try
+        {
+            server.scribe = options.ScribeEnabled
+                ? ScribeListener.Start(options.ScribeEndpoint, new ScribeLogHandler(collector, options.ScribeCategory), options.BodyLimit, loggerFactory.CreateLogger<ScribeListener>())
+                : null;
+        }
+        catch
+        {
+            // The HTTP side is already listening; a Scribe port in use must not leave it running.
+            await server.DisposeAsync();
+            throw;
+        }
+        return server;
     }
 
     public async ValueTask DisposeAsync()

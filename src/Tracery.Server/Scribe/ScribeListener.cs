@@ -1,15 +1,16 @@
 namespace Tracery.Server.Scribe;
 
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Tracery.Tracing.Codec;
+using Tracery.Tracing.Scribe;
 
 /// <summary>
-/// Accepts Scribe clients (Linkerd 1's zipkin telemeter) on a TCP port: Thrift framed transport, a
-/// 4-byte big-endian length before each message. Calls on one connection are answered in order. A
-/// frame that is not a valid Log call closes its connection: after garbage the stream position can
-/// no longer be trusted.
+/// Accepts Scribe clients (Linkerd 1's zipkin telemeter) on a TCP port, Thrift framed transport.
+/// Calls on one connection are answered in order. A frame that is not a valid Log call, or whose
+/// spans do not decode, gets a Thrift exception reply (best effort) and closes its connection: the
+/// client learns of the failure instead of waiting, and nothing of that call is stored.
 /// </summary>
 public sealed partial class ScribeListener : IAsyncDisposable
 {
@@ -69,49 +70,41 @@ public sealed partial class ScribeListener : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var connection = client;
+        var remote = client.Client.RemoteEndPoint;
         var stream = client.GetStream();
-        var header = new byte[4];
         try
         {
-            while (await ReadExactlyOrEndAsync(stream, header).ConfigureAwait(false))
+            while (await ScribeFraming.ReadFrameAsync(stream, maxFrame, stopping.Token).ConfigureAwait(false) is { } payload)
             {
-                var length = BinaryPrimitives.ReadInt32BigEndian(header);
-                if (length <= 0 || length > maxFrame)
+                byte[] reply;
+                try
                 {
-                    throw new InvalidDataException($"Scribe frame length {length} is not between 1 and {maxFrame}");
+                    reply = await handler.HandleAsync(payload, stopping.Token).ConfigureAwait(false);
                 }
-                var frame = new byte[length];
-                await stream.ReadExactlyAsync(frame, stopping.Token).ConfigureAwait(false);
-                var reply = await handler.HandleAsync(frame, stopping.Token).ConfigureAwait(false);
-                BinaryPrimitives.WriteInt32BigEndian(header, reply.Length);
-                await stream.WriteAsync(header, stopping.Token).ConfigureAwait(false);
+                catch (Exception e) when (e is SpanDecodeException or ScribeProtocolException)
+                {
+                    LogBadCall(logger, remote, e.Message);
+                    await stream.WriteAsync(ScribeMessages.EncodeError(0, e.Message), stopping.Token).ConfigureAwait(false);
+                    return;
+                }
                 await stream.WriteAsync(reply, stopping.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
+        catch (ScribeProtocolException e)
+        {
+            LogBadCall(logger, remote, e.Message);
+        }
         catch (Exception e) when (e is IOException or SocketException)
         {
-            LogConnectionLost(logger, client.Client.RemoteEndPoint, e.Message);
+            LogConnectionLost(logger, remote, e.Message);
         }
-        catch (Exception e)
-        {
-            LogBadFrame(logger, client.Client.RemoteEndPoint, e.Message);
-        }
-    }
-
-    /// <summary>Fills the buffer; false when the client closed the connection between frames.</summary>
-    private async Task<bool> ReadExactlyOrEndAsync(NetworkStream stream, byte[] buffer)
-    {
-        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, stopping.Token).ConfigureAwait(false);
-        return read == buffer.Length
-            ? true
-            : read == 0 ? false : throw new EndOfStreamException("Scribe connection closed inside a frame header");
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Closing Scribe connection from {Remote}: {Reason}")]
-    private static partial void LogBadFrame(ILogger logger, EndPoint? remote, string reason);
+    private static partial void LogBadCall(ILogger logger, EndPoint? remote, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Scribe connection from {Remote} lost: {Reason}")]
     private static partial void LogConnectionLost(ILogger logger, EndPoint? remote, string reason);

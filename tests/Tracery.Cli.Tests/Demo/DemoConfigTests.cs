@@ -18,7 +18,7 @@ public sealed class DemoConfigTests
     [Fact]
     public void EachNodeRoutesOutThroughThePortTransformerAndInToItsOwnAddress()
     {
-        var nodeB = DemoConfig.Files(new DemoOptions(), "/tmp/d").Single(f => f.Path == "/tmp/d/node-b.yaml").Text;
+        var nodeB = DemoConfig.Files(new DemoOptions { Telemeter = "io.l5d.zipkin" }, "/tmp/d").Single(f => f.Path == "/tmp/d/node-b.yaml").Text;
 
         Assert.Contains("admin:\n  ip: 127.0.0.3\n  port: 9990\n", nodeB);
         Assert.Contains("- kind: io.l5d.fs\n  rootDir: /tmp/d/disco\n", nodeB);
@@ -31,7 +31,7 @@ public sealed class DemoConfigTests
     [Fact]
     public void PortsAndSampleRateFollowTheOptions()
     {
-        var options = new DemoOptions { Ports = new DemoPorts().Offset(100), SampleRate = 0.25 };
+        var options = new DemoOptions { Ports = new DemoPorts().Offset(100), SampleRate = 0.25, Telemeter = "io.l5d.zipkin" };
 
         var nodeA = DemoConfig.Files(options, "/tmp/d").Single(f => f.Path == "/tmp/d/node-a.yaml").Text;
 
@@ -61,7 +61,7 @@ public sealed class DemoConfigTests
     [Fact]
     public void TheMeshLoadsEachNodesConfig()
     {
-        var options = new DemoOptions();
+        var options = new DemoOptions { Telemeter = "io.l5d.zipkin" };
         foreach (var (path, text) in DemoConfig.Files(options, "/tmp/d").Where(f => f.Path.EndsWith(".yaml", StringComparison.Ordinal)))
         {
             var node = path.EndsWith("node-a.yaml", StringComparison.Ordinal) ? "127.0.0.2" : "127.0.0.3";
@@ -87,5 +87,16 @@ public sealed class DemoConfigTests
 
         Assert.All(config.Routers, r => Assert.Equal("io.l5d.zipkin", r.TracePropagator));
         Assert.DoesNotContain("tracePropagator", DemoConfig.Files(new DemoOptions(), "/tmp/d")[2].Text);
+    }
+
+    [Fact]
+    public void TheHttpTelemeterReportsToTheServersHttpPort()
+    {
+        var text = DemoConfig.Files(new DemoOptions { Telemeter = "io.zipkin.http" }, "/tmp/d").Single(f => f.Path.EndsWith("node-b.yaml", StringComparison.Ordinal)).Text;
+
+        var config = new MeshConfigLoader().Load(text);
+
+        Assert.Contains(new ZipkinHttpTelemeterConfig("127.0.0.1:9411", 1.0), config.Telemetry);
+        Assert.DoesNotContain(config.Telemetry, t => t is ZipkinScribeTelemeterConfig);
     }
 }

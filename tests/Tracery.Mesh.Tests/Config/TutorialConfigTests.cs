@@ -110,4 +110,30 @@ public sealed class TutorialConfigTests
         var service = router.Service.Default;
         Assert.Equal((1000, 5, 0.5, 10, "jittered"), (service.TotalTimeoutMs, service.Retries.MinRetriesPerSec, service.Retries.PercentCanRetry, service.Retries.TtlSecs, service.Retries.Backoff.Kind));
     }
+
+    [Fact]
+    public void TheLoadedConfigSerialisesForConfigJsonWithEveryKindsKeys()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(LoadTutorial());
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var root = document.RootElement;
+
+        Assert.Equal("localhost", root.GetProperty("Namers")[0].GetProperty("Host").GetString());
+        Assert.Equal("/io.l5d.k8s", root.GetProperty("Namers")[0].GetProperty("Prefix").GetString());
+        Assert.Equal("zipkin-collector.default.svc.cluster.local", root.GetProperty("Telemetry")[1].GetProperty("Host").GetString());
+        var router = root.GetProperty("Routers")[0];
+        Assert.StartsWith("/srv=>/#/io.l5d.k8s/default/http;", router.GetProperty("Dtab").GetString());
+        Assert.Equal("l5d", router.GetProperty("Interpreter").GetProperty("Transformers")[0].GetProperty("Service").GetString());
+        Assert.False(root.TryGetProperty("Positions", out _));
+    }
+
+    [Fact]
+    public void PositionsLocateKeysForErrorsFoundAfterLoading()
+    {
+        var positions = LoadTutorial().Positions;
+        Assert.Equal((56, 11), positions.Locate("routers[1].servers[0].port"));
+        Assert.Equal(positions.Locate("routers[1].servers[0]"), positions.Locate("routers[1].servers[0].unknownKey"));
+        var error = positions.Error("routers[0].servers[0].port", "address already in use");
+        Assert.Equal("routers[0].servers[0].port (line 38, column 11): address already in use", error.Message);
+    }
 }

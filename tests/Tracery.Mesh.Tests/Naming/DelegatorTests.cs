@@ -92,6 +92,30 @@ public sealed class DelegatorTests
         Assert.Equal("/api/v1", name.Residual.ToString());
     }
 
+    [Theory]
+    [InlineData("/http/1.1/GET/*/icecream => /$/inet/127.0.0.1/8080", "/http/1.1/GET/smitten/icecream", "/$/inet/127.0.0.1/8080")]
+    [InlineData("/http/1.1/GET/*/icecream => /$/inet/127.0.0.1/8080", "/http/1.1/POST/smitten/icecream", null)]
+    [InlineData("/iceCreamStore => /smitten; /smitten => /$/inet/127.0.0.1/8080", "/iceCreamStore", "/$/inet/127.0.0.1/8080")]
+    [InlineData("/smitten => /$/inet/127.0.0.1/8080; /iceCreamStore => /humphrys | /smitten", "/iceCreamStore", "/$/inet/127.0.0.1/8080")]
+    [InlineData("/smitten => /$/inet/127.0.0.1/8080; /iceCreamStore => /smitten; /iceCreamStore => ~", "/iceCreamStore", "/$/inet/127.0.0.1/8080")]
+    [InlineData("/smitten => /$/inet/127.0.0.1/8080; /iceCreamStore => /smitten; /iceCreamStore => !", "/iceCreamStore", "fail")]
+    public async Task LinkerdDocumentationExamples(string dtab, string path, string? expected)
+    {
+        var result = await Resolve(dtab, path);
+        switch (expected)
+        {
+            case null:
+                Assert.IsType<NameResolution.Negative>(result);
+                break;
+            case "fail":
+                Assert.IsType<NameResolution.Failed>(result);
+                break;
+            default:
+                Assert.Equal(expected + "@1", BoundIds(result));
+                break;
+        }
+    }
+
     [Fact]
     public async Task LoopsStopAtTheRecursionLimit()
     {
@@ -122,7 +146,7 @@ public sealed class DelegatorTests
         var root = json.RootElement;
         Assert.Equal("delegate", root.GetProperty("type").GetString());
         Assert.Equal("/svc/world", root.GetProperty("path").GetString());
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("dentry").ValueKind);
+        Assert.False(root.TryGetProperty("dentry", out _));
         var host = root.GetProperty("delegate");
         Assert.Equal("/host/world", host.GetProperty("path").GetString());
         Assert.Equal("/svc", host.GetProperty("dentry").GetProperty("prefix").GetString());
@@ -138,5 +162,16 @@ public sealed class DelegatorTests
         Assert.Equal("/#/io.l5d.fs/world-v1", leaf.GetProperty("bound").GetProperty("id").GetString());
         Assert.Equal("10.0.0.2", leaf.GetProperty("bound").GetProperty("addr").GetProperty("addrs")[0].GetProperty("ip").GetString());
         Assert.Equal("/srv/world", alt.GetProperty("alt")[1].GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task LiteralNegAndFailShowAsWrittenInTheDtab()
+    {
+        var interpreter = new DefaultInterpreter(Dtab.Parse("/a => ~ | !"), new Delegator([Fs]));
+        using var json = JsonDocument.Parse(DelegationJson.Serialize(await interpreter.DelegateAsync(NamePath.Parse("/a"), Dtab.Empty)));
+        var alt = json.RootElement.GetProperty("delegate").GetProperty("alt");
+        Assert.Equal(("neg", "~"), (alt[0].GetProperty("type").GetString(), alt[0].GetProperty("path").GetString()));
+        Assert.Equal(("fail", "!"), (alt[1].GetProperty("type").GetString(), alt[1].GetProperty("path").GetString()));
+        Assert.Equal("~ | !", alt[0].GetProperty("dentry").GetProperty("dst").GetString());
     }
 }

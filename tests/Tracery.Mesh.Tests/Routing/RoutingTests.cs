@@ -78,4 +78,24 @@ public sealed class RoutingTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("1.1 linkerd, 1.1 linkerd", Assert.Single(upstream.Received).Headers["Via"]);
     }
+
+    [Fact]
+    public async Task BoundNamesAreCachedButNegativeOnesAreNot()
+    {
+        await using var upstream = await Upstream.StartAsync();
+        var interpreter = new TableInterpreter().Bind("/svc/hello", "/#/io.l5d.fs/hello", new StaticAddressSet(upstream.Address));
+        await using var mesh = await TestMesh.StartAsync(interpreter);
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await mesh.Client.GetAsync("http://hello/")).EnsureSuccessStatusCode();
+        }
+        var afterBound = interpreter.Resolutions;
+        await mesh.Client.GetAsync("http://nobody/");
+        interpreter.Bind("/svc/nobody", "/#/io.l5d.fs/nobody", new StaticAddressSet(upstream.Address));
+        var routed = await mesh.Client.GetAsync("http://nobody/");
+
+        Assert.InRange(afterBound, 1, 4); // entries live a second: fewer resolutions than requests even on a slow machine
+        Assert.Equal(HttpStatusCode.OK, routed.StatusCode);
+    }
 }

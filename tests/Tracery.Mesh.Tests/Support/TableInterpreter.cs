@@ -10,7 +10,11 @@ public sealed class TableInterpreter : INameInterpreter
 {
     private readonly Dictionary<string, NameResolution> _table = new(StringComparer.Ordinal);
 
+    private int _resolutions;
+
     public Func<Task>? Delay { get; set; }
+
+    public int Resolutions => Volatile.Read(ref _resolutions);
 
     public TableInterpreter Bind(string path, string id, IAddressSet addresses, string residual = "")
     {
@@ -27,6 +31,7 @@ public sealed class TableInterpreter : INameInterpreter
 
     public async ValueTask<NameResolution> ResolveAsync(NamePath path, Dtab localDtab, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _resolutions);
         if (Delay is not null)
         {
             await Delay().WaitAsync(cancellationToken);

@@ -1,6 +1,5 @@
 namespace Tracery.Mesh.Tests.Telemetry;
 
-using Tracery.Mesh.Config.Kinds;
 using Tracery.Mesh.Telemetry;
 using Tracery.Mesh.Tests.Tracing;
 using Tracery.Mesh.Tracing;
@@ -30,25 +29,5 @@ public sealed class MeshTelemetryTests
         Assert.Null(telemetry.Spans);
         Assert.True(L5dCtxTrace.TryDecode(outgoing.Headers.GetValues(L5dCtxTrace.HeaderName).Single(), out var sent));
         Assert.Null(sent.Sampled);
-    }
-
-    [Fact]
-    public void ConfigTelemetersMapToTracingOptions()
-    {
-        TelemeterConfig[] configs =
-        [
-            new ZipkinScribeTelemeterConfig("zipkin", 9410, 0.2),
-            new ZipkinHttpTelemeterConfig("zipkin:9411", 0.3),
-            new PrometheusTelemeterConfig(),
-            new RecentRequestsTelemeterConfig(0.7, 5),
-        ];
-
-        var options = TelemeterMapping.Tracing(configs);
-
-        Assert.Equal<TelemeterOptions>(
-            [new ZipkinScribeOptions("zipkin", 9410, 0.2), new ZipkinHttpOptions("zipkin:9411", SampleRate: 0.3), new RecentRequestsOptions(0.7, 5)],
-            options);
-        Assert.Equal(TracePropagation.Zipkin, TelemeterMapping.Propagation("io.l5d.zipkin"));
-        Assert.Equal(TracePropagation.Linkerd, TelemeterMapping.Propagation("io.l5d.default"));
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 /// <summary>Search, addresses, find-by-id and the dependency graph in headless Chromium against a real trace server.</summary>
-public sealed class SearchPageTests(TraceUiFixture ui) : IClassFixture<TraceUiFixture>
+[Collection(TraceUiCollection.Name)]
+public sealed class SearchPageTests(TraceUiFixture ui)
 {
     private string Range => $"lookback=custom&startTs={ui.FixtureRange.Start}&endTs={ui.FixtureRange.End}";
 
@@ -107,5 +108,33 @@ public sealed class SearchPageTests(TraceUiFixture ui) : IClassFixture<TraceUiFi
         Assert.True(await page.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the trace page scrolls sideways at 390 px");
         await page.ScreenshotAsync("trace-phone");
         page.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task ABadDurationIsNamed()
+    {
+        await using var page = await ui.OpenAsync("/zipkin/?minDuration=fast");
+        await Expect(page.Locator("#result-count")).ToHaveTextAsync("Min duration \"fast\" is not a duration like 100ms, 2s or 500us");
+    }
+
+    [Fact]
+    public async Task ABadTraceIdIsNamed()
+    {
+        await using var page = await ui.OpenAsync("/zipkin/");
+        await page.Locator("#trace-id-input").FillAsync("not-an-id");
+        await page.Locator("#trace-id-input").PressAsync("Enter");
+        await Expect(page.Locator("#toast")).ToHaveTextAsync("A trace ID is 1 to 32 hex characters");
+        await Expect(page.Page).ToHaveURLAsync(new Regex("/zipkin/$"));
+    }
+
+    [Theory]
+    [InlineData("broken.json", "{\"traceId\":", "broken.json is not JSON")]
+    [InlineData("v1.json", "[{\"traceId\":\"a\",\"id\":\"b\",\"binaryAnnotations\":[]}]", "v1.json is Zipkin v1 JSON (binaryAnnotations)")]
+    [InlineData("object.json", "{\"spans\":[]}", "object.json must hold a JSON array of Zipkin v2 spans")]
+    public async Task AFileThatIsNotATraceIsNamed(string name, string content, string message)
+    {
+        await using var page = await ui.OpenAsync("/zipkin/");
+        await page.Locator("#json-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(content) });
+        await Expect(page.Locator("#toast")).ToContainTextAsync(message);
     }
 }

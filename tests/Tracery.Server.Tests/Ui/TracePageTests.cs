@@ -7,20 +7,20 @@ using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 /// <summary>The trace page in headless Chromium against a real trace server holding the Lens fixtures.</summary>
-[Collection(RenderTiming.Name)]
-public sealed class TracePageTests(TraceUiFixture ui, ITestOutputHelper output) : IClassFixture<TraceUiFixture>
+[Collection(TraceUiCollection.Name)]
+public sealed class TracePageTests(TraceUiFixture ui, ITestOutputHelper output)
 {
     private const int LargeTraceSpans = 1041;
 
     /// <summary>
-    /// Each attempt is a fresh tab, so each is a first render. Up to three are made because the test machine is
+    /// Each attempt is a fresh tab, so each is a first render. Up to five are made because the test machine is
     /// shared: one starved attempt must not fail the build, while a page that is slow every time still does.
     /// </summary>
     [Fact]
     public async Task TheLargeTraceRendersEveryRowWithinOneSecond()
     {
         var times = new List<double>();
-        for (var attempt = 1; attempt <= 3; attempt++)
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
             await using var page = await ui.OpenAsync("/zipkin/traces/" + ui.TraceIds["smartthings-mobile-web-install"]);
             await Expect(page.Locator("#span-count")).ToHaveTextAsync(LargeTraceSpans.ToString(CultureInfo.InvariantCulture));

@@ -10,7 +10,7 @@ using Tracery.Storage.Memory;
 
 /// <summary>
 /// One real trace server on 127.0.0.1:0 holding every Zipkin Lens fixture plus a synthetic mesh trace, and
-/// one headless Chromium, shared by the tests of a class.
+/// one headless Chromium, shared by the browser tests (<see cref="TraceUiCollection"/>).
 /// The fixtures keep their original (2016-2019) timestamps: the UI is tested on the data exactly as
 /// recorded, and searches use a custom range (<see cref="FixtureRange"/>) that covers them. The mesh trace
 /// is stamped now, so the tutorial's plain <c>/?serviceName=0.0.0.0%2F4140</c> finds it with the default lookback.

@@ -20,7 +20,7 @@ public static class DelegationEvaluator
         DelegationTree.Transformation t => EvaluateNode(t.Tree),
         DelegationTree.Leaf leaf => new NameResolution.Bound([new WeightedName(leaf.Bound, 1.0)]),
         DelegationTree.Empty => new NameResolution.Bound([]),
-        DelegationTree.Fail f => new NameResolution.Failed($"{f.Path} resolves to a failure (!)"),
+        DelegationTree.Fail f => new NameResolution.Failed(f.Dentry is { } d ? $"dtab entry {d} fails the request" : $"{f.Path} fails the request"),
         DelegationTree.Exception e => new NameResolution.Failed(e.Message),
         DelegationTree.Alt alt => EvaluateAlt(alt),
         DelegationTree.Union union => EvaluateUnion(union),

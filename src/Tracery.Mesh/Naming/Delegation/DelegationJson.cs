@@ -4,8 +4,8 @@ using System.Text.Json;
 
 /// <summary>
 /// Writes a delegation tree in the shape of Linkerd's <c>/delegator.json</c>: every node has <c>type</c>
-/// (delegate, alt, union, leaf, transformation, neg, fail, empty, exception), <c>path</c> and <c>dentry</c>
-/// (<c>{"prefix","dst"}</c> or null); then <c>delegate</c>, <c>alt</c>, <c>union</c> (<c>[{weight, tree}]</c>),
+/// (delegate, alt, union, leaf, transformation, neg, fail, empty, exception), <c>path</c> (<c>~</c> and <c>!</c> for
+/// those written in the dtab) and <c>dentry</c> (<c>{"prefix","dst"}</c>, left out for the starting path); then <c>delegate</c>, <c>alt</c>, <c>union</c> (<c>[{weight, tree}]</c>),
 /// <c>bound</c> (<c>{addr: {type, addrs: [{ip, port, meta}], meta}, id, path}</c>), <c>name</c> + <c>tree</c>, or <c>message</c>.
 /// </summary>
 public static class DelegationJson
@@ -21,12 +21,19 @@ public static class DelegationJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The tree as a JSON node, for handlers that serialise whatever object they are given.</summary>
+    public static System.Text.Json.Nodes.JsonNode ToJsonNode(DelegationTree tree) => System.Text.Json.Nodes.JsonNode.Parse(Serialize(tree))!;
+
     public static void Write(Utf8JsonWriter writer, DelegationTree tree)
     {
         writer.WriteStartObject();
         writer.WriteString("type", TypeOf(tree));
-        writer.WriteString("path", tree.Path.ToString());
-        WriteDentry(writer, tree.Dentry);
+        writer.WriteString("path", PathText(tree));
+        if (tree is not DelegationTree.Transformation)
+        {
+            WriteDentry(writer, tree.Dentry);
+        }
+
         switch (tree)
         {
             case DelegationTree.Delegate d:
@@ -89,11 +96,21 @@ public static class DelegationJson
         _ => "neg",
     };
 
+    /// <summary>Linkerd shows a <c>~</c> or <c>!</c> written in the dtab as itself, not as a path.</summary>
+    private static string PathText(DelegationTree tree) => tree switch
+    {
+        DelegationTree.Neg { Path.IsEmpty: true } => "~",
+        DelegationTree.Fail f when !f.Path.StartsWith(FailPath) => "!",
+        _ => tree.Path.ToString(),
+    };
+
+    private static readonly NamePath FailPath = NamePath.Of("$", "fail");
+
+    /// <summary>Linkerd leaves <c>dentry</c> out for the starting path (Jackson's NON_ABSENT).</summary>
     private static void WriteDentry(Utf8JsonWriter writer, Dentry? dentry)
     {
         if (dentry is null)
         {
-            writer.WriteNull("dentry");
             return;
         }
 
@@ -108,7 +125,7 @@ public static class DelegationJson
         writer.WriteStartObject("bound");
         writer.WriteStartObject("addr");
         var addresses = bound.Addresses.Current;
-        writer.WriteString("type", addresses.Count == 0 ? "neg" : "bound");
+        writer.WriteString("type", "bound");
         writer.WriteStartArray("addrs");
         foreach (var address in addresses)
         {

@@ -107,12 +107,13 @@ public sealed class Delegator
                 }
 
                 return new DelegationTree.Union(source, entry, parts.MoveToImmutable());
+            // A literal ~ or ! has no path of its own (Finagle's DelegateTree shows the empty path).
             case NameTree<NamePath>.Fail:
-                return new DelegationTree.Fail(source, entry);
+                return new DelegationTree.Fail(NamePath.Empty, entry);
             case NameTree<NamePath>.Empty:
                 return new DelegationTree.Empty(source, entry);
             default:
-                return new DelegationTree.Neg(source, entry);
+                return new DelegationTree.Neg(NamePath.Empty, entry);
         }
     }
 

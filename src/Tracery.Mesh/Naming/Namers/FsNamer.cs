@@ -22,6 +22,9 @@ public sealed partial class FsNamer : INamer, IDisposable
     private readonly Lock scanGate = new();
     private readonly ITimer timer;
     private readonly bool watch;
+    private bool directoryMissing;
+    private long version;
+    private readonly ConcurrentDictionary<string, BoundName> bound = new(StringComparer.Ordinal);
     private FileSystemWatcher? watcher;
     private ImmutableDictionary<string, FileStamp> files = ImmutableDictionary<string, FileStamp>.Empty.WithComparers(StringComparer.Ordinal);
 
@@ -31,6 +34,11 @@ public sealed partial class FsNamer : INamer, IDisposable
         this.watch = watch;
         Prefix = prefix;
         this.rootDir = Path.GetFullPath(rootDir);
+        if (!Directory.Exists(this.rootDir))
+        {
+            throw new ArgumentException($"io.l5d.fs rootDir {this.rootDir} is not a directory", nameof(rootDir));
+        }
+
         this.logger = logger ?? NullLogger<FsNamer>.Instance;
         Rescan();
         TryStartWatcher();
@@ -39,17 +47,24 @@ public sealed partial class FsNamer : INamer, IDisposable
 
     public NamePath Prefix { get; }
 
+    public long? Version => Volatile.Read(ref version);
+
     public ValueTask<NameTree<BoundName>> LookupAsync(NamePath path, CancellationToken cancellationToken = default)
     {
-        if (path.IsEmpty || !files.ContainsKey(path.Segments[0]))
+        if (path.IsEmpty || !Volatile.Read(ref files).ContainsKey(path.Segments[0]))
         {
             return ValueTask.FromResult(NameTree<BoundName>.NegInstance);
         }
 
         var name = path.Segments[0];
-        var set = sets.GetOrAdd(name, _ => new LiveAddressSet([]));
-        var bound = new BoundName($"/#{Prefix}/{NamePath.Of(name).ToString()[1..]}", set, path.Drop(1));
-        return ValueTask.FromResult<NameTree<BoundName>>(new NameTree<BoundName>.Leaf(bound));
+        var result = bound.GetOrAdd(name, static (n, namer) => new BoundName(
+            $"/#{namer.Prefix}/{NamePath.Of(n).ToString()[1..]}", namer.sets.GetOrAdd(n, _ => new LiveAddressSet([])), NamePath.Empty), this);
+        if (path.Count > 1)
+        {
+            result = result with { Residual = path.Drop(1) };
+        }
+
+        return ValueTask.FromResult<NameTree<BoundName>>(new NameTree<BoundName>.Leaf(result));
     }
 
     /// <summary>Re-reads the directory now; the watcher and the timer call this, tests may too.</summary>
@@ -80,7 +95,13 @@ public sealed partial class FsNamer : INamer, IDisposable
                 }
             }
 
-            Volatile.Write(ref files, next.ToImmutable());
+            var names = next.ToImmutable();
+            if (names.Count != files.Count || names.Keys.Any(n => !files.ContainsKey(n)))
+            {
+                Interlocked.Increment(ref version);
+            }
+
+            Volatile.Write(ref files, names);
         }
     }
 
@@ -106,9 +127,17 @@ public sealed partial class FsNamer : INamer, IDisposable
         }
         catch (IOException e)
         {
-            LogUnreadable(logger, rootDir, e.Message);
+            // Said once, not every poll, while the directory stays unreadable.
+            if (!directoryMissing)
+            {
+                LogUnreadable(logger, rootDir, e.Message);
+            }
+
+            directoryMissing = true;
+            return seen;
         }
 
+        directoryMissing = false;
         return seen;
     }
 

@@ -8,9 +8,7 @@ public sealed class ConstTransformer(NamePath path, NamerSet namers) : IWholeTre
 {
     public string Kind => "io.l5d.const";
 
-    public NamePath Path { get; } = NamerSet.IsBindable(path)
-        ? path
-        : throw new ArgumentException($"io.l5d.const needs a /#/ or /$/ path, not {path}", nameof(path));
+    public NamePath Path { get; } = NamerSet.RequireBindable(path, "io.l5d.const");
 
     public ValueTask<NameTree<BoundName>> ReplaceAsync(CancellationToken cancellationToken = default) => namers.BindAsync(Path, cancellationToken);
 

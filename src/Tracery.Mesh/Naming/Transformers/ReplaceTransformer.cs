@@ -8,9 +8,7 @@ public sealed class ReplaceTransformer(NamePath path, NamerSet namers) : INameTr
 {
     public string Kind => "io.l5d.replace";
 
-    public NamePath Path { get; } = NamerSet.IsBindable(path)
-        ? path
-        : throw new ArgumentException($"io.l5d.replace needs a /#/ or /$/ path, not {path}", nameof(path));
+    public NamePath Path { get; } = NamerSet.RequireBindable(path, "io.l5d.replace");
 
     public ValueTask<NameTree<BoundName>> TransformAsync(BoundName name, CancellationToken cancellationToken = default) =>
         namers.BindAsync(Path, cancellationToken);

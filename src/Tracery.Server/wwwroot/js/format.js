@@ -56,7 +56,8 @@ export function serviceColor(name) {
   if (color) return color;
   let h = 0;
   for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0;
-  color = `hsl(${h % 360} 55% 42%)`;
+  // Scramble the hash so names that differ in one letter (servicea, serviceb) get far-apart hues.
+  color = `hsl(${(Math.imul(h, 2654435761) >>> 0) % 360} 55% 42%)`;
   colors.set(name, color);
   return color;
 }

@@ -11,6 +11,11 @@ using Tracery.Tracing.Model;
 /// </summary>
 internal static class JsonV1SpanReader
 {
+    static readonly JsonFieldNames<JsonV1Field> Fields = new(
+        ("traceId", JsonV1Field.TraceId), ("id", JsonV1Field.Id), ("name", JsonV1Field.Name), ("parentId", JsonV1Field.ParentId),
+        ("timestamp", JsonV1Field.Timestamp), ("duration", JsonV1Field.Duration), ("annotations", JsonV1Field.Annotations),
+        ("binaryAnnotations", JsonV1Field.BinaryAnnotations), ("debug", JsonV1Field.Debug));
+
     public static void Read(ref Utf8JsonReader reader, int spanIndex, V1Span span)
     {
         span.Clear();
@@ -18,7 +23,7 @@ internal static class JsonV1SpanReader
         JsonValues.Expect(ref reader, JsonTokenType.StartObject, path);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = JsonV1Fields.Of(ref reader);
+            var field = Fields.Of(ref reader);
             reader.Read();
             path.Enter(field.Name);
             if (field.Id is JsonV1Field.TraceId)

@@ -10,6 +10,12 @@ using Tracery.Tracing.Model;
 /// </summary>
 internal static class JsonV2SpanReader
 {
+    static readonly JsonFieldNames<JsonV2Field> Fields = new(
+        ("traceId", JsonV2Field.TraceId), ("id", JsonV2Field.Id), ("parentId", JsonV2Field.ParentId), ("kind", JsonV2Field.Kind),
+        ("name", JsonV2Field.Name), ("timestamp", JsonV2Field.Timestamp), ("duration", JsonV2Field.Duration),
+        ("localEndpoint", JsonV2Field.LocalEndpoint), ("remoteEndpoint", JsonV2Field.RemoteEndpoint),
+        ("annotations", JsonV2Field.Annotations), ("tags", JsonV2Field.Tags), ("debug", JsonV2Field.Debug), ("shared", JsonV2Field.Shared));
+
     [ThreadStatic] static SpanBuilder? threadBuilder;
 
     /// <summary>Reads the span object the reader is positioned on (its StartObject token).</summary>
@@ -22,7 +28,7 @@ internal static class JsonV2SpanReader
         Endpoint? local = null, remote = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = JsonV2Fields.Of(ref reader);
+            var field = Fields.Of(ref reader);
             reader.Read();
             path.Enter(field.Name);
             if (field.Id is JsonV2Field.TraceId)

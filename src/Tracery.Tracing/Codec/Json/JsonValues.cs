@@ -28,9 +28,19 @@ internal static class JsonValues
     public static T Pooled<T>(ref Utf8JsonReader reader, Utf8Pool<T> pool, in JsonPath path) where T : class?
     {
         Expect(ref reader, JsonTokenType.String, path);
-        return reader.ValueIsEscaped
-            ? pool.Get(System.Text.Encoding.UTF8.GetBytes(reader.GetString()!))
-            : pool.Get(reader.ValueSpan);
+        if (!reader.ValueIsEscaped) return pool.Get(reader.ValueSpan);
+        // Unescape into scratch space, never into an intermediate string: the pool makes the one string needed.
+        var length = reader.ValueSpan.Length;
+        var rented = length > 256 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> unescaped = rented ?? stackalloc byte[length];
+            return pool.Get(unescaped[..reader.CopyString(unescaped)]);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static long Long(ref Utf8JsonReader reader, in JsonPath path)

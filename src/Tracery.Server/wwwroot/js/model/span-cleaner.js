@@ -12,6 +12,12 @@ export function normalizeTraceId(id) {
   return v;
 }
 
+// Ordinal, not localeCompare: ids and annotation values are compared as code units, and the first
+// localeCompare call builds an ICU collator, which costs more than the rest of a large trace's processing.
+function ordinal(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function normalizeId(id) {
   return id ? String(id).toLowerCase().padStart(16, '0') : undefined;
 }
@@ -45,7 +51,7 @@ export function cleanSpan(raw) {
   s.annotations = (raw.annotations || [])
     .filter((a) => a && a.value != null)
     .map((a) => ({ timestamp: Number(a.timestamp), value: String(a.value) }))
-    .sort((a, b) => a.timestamp - b.timestamp || a.value.localeCompare(b.value));
+    .sort((a, b) => a.timestamp - b.timestamp || ordinal(a.value, b.value));
   s.tags = { ...(raw.tags || {}) };
   if (raw.debug) s.debug = true;
   if (raw.shared) s.shared = true;
@@ -105,5 +111,5 @@ export function mergeById(rawSpans) {
     }
     out.push(...merged);
   }
-  return out.sort((a, b) => (a.timestamp || Infinity) - (b.timestamp || Infinity) || a.id.localeCompare(b.id));
+  return out.sort((a, b) => (a.timestamp || Infinity) - (b.timestamp || Infinity) || ordinal(a.id, b.id));
 }

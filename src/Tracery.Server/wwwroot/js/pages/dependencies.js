@@ -38,7 +38,7 @@ function graphSvg(links) {
       return parents.length ? parents.reduce((a, b) => a + b, 0) / parents.length : Infinity;
     };
     const weights = new Map(list.map((n) => [n, weight(n)]));
-    list.sort((a, b) => weights.get(a) - weights.get(b) || a.localeCompare(b));
+    list.sort((a, b) => weights.get(a) - weights.get(b) || (a < b ? -1 : 1));
     list.forEach((n, i) => order.set(n, i));
   }
   const colW = 250;

@@ -1,0 +1,86 @@
+namespace Tracery.Bench.Mesh;
+
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+/// <summary>A proxy under test running as its own process, so its memory is its own.</summary>
+internal sealed class ProxyProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private ProxyProcess(Process process, string directory)
+    {
+        _process = process;
+        _directory = directory;
+    }
+
+    public int Pid => _process.Id;
+
+    public static async Task<ProxyProcess> StartAsync(ProcessStartInfo start, string directory, int readyPort)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[{start.FileName}] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var proxy = new ProxyProcess(process, directory);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{start.FileName} exited with {process.ExitCode} before listening");
+            }
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, readyPort);
+                return proxy;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>Peak resident set (VmHWM) in MB, summed over the process and its children (nginx workers).</summary>
+    public double PeakRssMb()
+    {
+        var pids = new List<int> { Pid };
+        var children = $"/proc/{Pid}/task/{Pid}/children";
+        if (File.Exists(children))
+        {
+            pids.AddRange(File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
+        }
+        return pids.Sum(pid => Kilobytes(pid, "VmHWM:")) / 1024.0;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static long Kilobytes(int pid, string field)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0]);
+    }
+}

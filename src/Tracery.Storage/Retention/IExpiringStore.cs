@@ -1,0 +1,8 @@
+namespace Tracery.Storage.Retention;
+
+/// <summary>A store that can drop old traces, which <see cref="RetentionSweeper"/> asks it to do.</summary>
+public interface IExpiringStore
+{
+    /// <summary>Deletes whole traces whose newest span (ms) is before the cutoff; returns the spans deleted.</summary>
+    Task<int> DeleteTracesOlderThanAsync(long cutoffMillis, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,198 @@
+namespace Tracery.Storage.Sql;
+
+using System.Data.Common;
+using Tracery.Storage.Dependencies;
+using Tracery.Storage.Query;
+using Tracery.Tracing.Model;
+
+public sealed partial class SqlSpanStore
+{
+    // Candidate traces are read a page at a time: most searches fill their limit from the first page.
+    const int CandidatePage = 256;
+    const int IdsPerLoad = 500;
+
+    public async ValueTask<IReadOnlyList<IReadOnlyList<Span>>> GetTracesAsync(QueryRequest request, CancellationToken cancellationToken = default)
+    {
+        request = request.Validate();
+        var result = new List<IReadOnlyList<Span>>();
+        if (!_options.SearchEnabled) return result;
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        for (var offset = 0; result.Count < request.Limit; offset += CandidatePage)
+        {
+            var candidates = await CandidatesAsync(connection, request, offset, cancellationToken);
+            var traces = await LoadAsync(connection, candidates, cancellationToken);
+            foreach (var lowTraceId in candidates)
+            {
+                // Checked between traces: a strict split of one low id can overshoot the limit, as in Zipkin.
+                if (result.Count >= request.Limit) break;
+                AddMatches(request, traces[lowTraceId], result);
+            }
+            if (candidates.Count < CandidatePage) break;
+        }
+        return result;
+    }
+
+    void AddMatches(QueryRequest request, List<Span> spans, List<IReadOnlyList<Span>> result)
+    {
+        if (!request.Matches(spans)) return;
+        if (!_options.StrictTraceId)
+        {
+            result.Add(spans);
+            return;
+        }
+        // The low-id group passed as a whole; each full trace id must pass on its own.
+        foreach (var strict in spans.GroupBy(s => s.TraceId, StringComparer.Ordinal))
+        {
+            var trace = strict.ToList();
+            if (request.Matches(trace)) result.Add(trace);
+        }
+    }
+
+    /// <summary>
+    /// Low trace ids with a span in the window, by their newest span in it, newest first (the memory
+    /// store's order), narrowed by the indexed names; the matcher decides the rest.
+    /// </summary>
+    static async Task<List<string>> CandidatesAsync(DbConnection connection, QueryRequest request, int offset, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(null, "");
+        var filters = new List<string>();
+        var sameService = request.ServiceName is null ? "" : " AND service = @service";
+        if (request.ServiceName is not null) command.Add("@service", request.ServiceName);
+        if (request.RemoteServiceName is not null)
+        {
+            filters.Add($" AND trace_low IN (SELECT trace_low FROM tracery_spans WHERE remote_service = @remote{sameService})");
+            command.Add("@remote", request.RemoteServiceName);
+        }
+        if (request.SpanName is not null)
+        {
+            filters.Add($" AND trace_low IN (SELECT trace_low FROM tracery_spans WHERE name = @name{sameService})");
+            command.Add("@name", request.SpanName);
+        }
+        if (filters.Count == 0 && request.ServiceName is not null)
+        {
+            filters.Add(" AND trace_low IN (SELECT trace_low FROM tracery_spans WHERE service = @service)");
+        }
+        command.CommandText = $"""
+            SELECT trace_low, MAX(ts_ms) AS newest FROM tracery_spans
+            WHERE ts_ms >= @start AND ts_ms <= @end{string.Concat(filters)}
+            GROUP BY trace_low ORDER BY newest DESC, trace_low DESC LIMIT {CandidatePage} OFFSET {offset}
+            """;
+        command.Add("@start", request.EndTs - request.Lookback);
+        command.Add("@end", request.EndTs);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    /// <summary>The spans of each low trace id, grouped by it.</summary>
+    static async Task<Dictionary<string, List<Span>>> LoadAsync(DbConnection connection, IReadOnlyList<string> lowTraceIds, CancellationToken cancellationToken)
+    {
+        var traces = new Dictionary<string, List<Span>>(StringComparer.Ordinal);
+        foreach (var chunk in lowTraceIds.Chunk(IdsPerLoad))
+        {
+            await using var command = connection.Command(null, "");
+            command.CommandText = $"SELECT trace_low, json FROM tracery_spans WHERE trace_low IN ({command.AddList("id", chunk)})";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var lowTraceId = reader.GetString(0);
+                if (!traces.TryGetValue(lowTraceId, out var spans)) traces.Add(lowTraceId, spans = []);
+                spans.Add(SpanRow.Decode(reader.GetFieldValue<byte[]>(1)));
+            }
+        }
+        return traces;
+    }
+
+    public async ValueTask<IReadOnlyList<Span>> GetTraceAsync(string traceId, CancellationToken cancellationToken = default)
+    {
+        var id = TraceIds.Normalize(traceId);
+        var lowTraceId = TraceIds.LowBits(id);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        var traces = await LoadAsync(connection, [lowTraceId], cancellationToken);
+        if (!traces.TryGetValue(lowTraceId, out var spans)) return [];
+        return _options.StrictTraceId ? spans.Where(s => s.TraceId == id).ToList() : spans;
+    }
+
+    public async ValueTask<IReadOnlyList<IReadOnlyList<Span>>> GetTracesAsync(IEnumerable<string> traceIds, CancellationToken cancellationToken = default)
+    {
+        var byLowBits = traceIds.Select(TraceIds.Normalize).Distinct(StringComparer.Ordinal).GroupBy(TraceIds.LowBits, StringComparer.Ordinal).ToList();
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        var traces = await LoadAsync(connection, byLowBits.Select(g => g.Key).ToList(), cancellationToken);
+        var result = new List<IReadOnlyList<Span>>();
+        foreach (var group in byLowBits)
+        {
+            if (!traces.TryGetValue(group.Key, out var spans)) continue;
+            // Without strict ids the 64- and 128-bit forms name one trace, returned once.
+            if (!_options.StrictTraceId)
+            {
+                result.Add(spans);
+                continue;
+            }
+            foreach (var id in group)
+            {
+                var trace = spans.Where(s => s.TraceId == id).ToList();
+                if (trace.Count > 0) result.Add(trace);
+            }
+        }
+        return result;
+    }
+
+    public ValueTask<IReadOnlyList<string>> GetServiceNamesAsync(CancellationToken cancellationToken = default) =>
+        NamesAsync("SELECT DISTINCT service FROM tracery_spans WHERE service IS NOT NULL", null, cancellationToken);
+
+    public ValueTask<IReadOnlyList<string>> GetRemoteServiceNamesAsync(string serviceName, CancellationToken cancellationToken = default) =>
+        NamesAsync("SELECT DISTINCT remote_service FROM tracery_spans WHERE service = @service AND remote_service IS NOT NULL", serviceName, cancellationToken);
+
+    public ValueTask<IReadOnlyList<string>> GetSpanNamesAsync(string serviceName, CancellationToken cancellationToken = default) =>
+        NamesAsync("SELECT DISTINCT name FROM tracery_spans WHERE service = @service AND name IS NOT NULL", serviceName, cancellationToken);
+
+    async ValueTask<IReadOnlyList<string>> NamesAsync(string sql, string? serviceName, CancellationToken cancellationToken)
+    {
+        if (!_options.SearchEnabled) return [];
+        if (sql.Contains("@service", StringComparison.Ordinal) && string.IsNullOrEmpty(serviceName)) return [];
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, sql);
+        if (serviceName is not null) command.Add("@service", serviceName.ToLowerInvariant());
+        return await ReadStringsAsync(command, cancellationToken);
+    }
+
+    // Sorted here, not by the database, so every backend orders names ordinally whatever its collation.
+    static async Task<IReadOnlyList<string>> ReadStringsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) names.Add(reader.GetString(0));
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    public async ValueTask<IReadOnlyList<DependencyLink>> GetDependenciesAsync(long endTs, long lookback, CancellationToken cancellationToken = default)
+    {
+        QueryRequestValidation.ValidateWindow(endTs, lookback);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT DISTINCT trace_low FROM tracery_spans WHERE ts_ms >= @start AND ts_ms <= @end");
+        command.Add("@start", endTs - lookback);
+        command.Add("@end", endTs);
+        var ids = await ReadStringsAsync(command, cancellationToken);
+        // Linking ignores the high bits of trace ids so a mixed-length trace is counted once.
+        var linker = new DependencyLinker();
+        foreach (var chunk in ids.Chunk(IdsPerLoad))
+        {
+            foreach (var trace in (await LoadAsync(connection, chunk, cancellationToken)).Values) linker.PutTrace(trace);
+        }
+        return linker.Link();
+    }
+
+    public ValueTask<IReadOnlyList<string>> GetAutocompleteKeysAsync(CancellationToken cancellationToken = default) =>
+        new(_options.AutocompleteKeys.Order(StringComparer.Ordinal).ToList());
+
+    public async ValueTask<IReadOnlyList<string>> GetAutocompleteValuesAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(key)) throw new ArgumentException("key was empty");
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT tag_value FROM tracery_autocomplete WHERE tag_key = @key");
+        command.Add("@key", key);
+        return await ReadStringsAsync(command, cancellationToken);
+    }
+}
