@@ -49,7 +49,13 @@ internal static class DemoCommand
                 NodeB = parse.GetValue(nodeB)!,
                 ServerAddress = parse.GetValue(server)!,
             };
-            return new DemoRun(AnsiConsole.Console, TimeProvider.System).RunAsync(options, parse.GetValue(showConfig), ct);
+            var console = AnsiConsole.Console;
+            if (Console.IsOutputRedirected)
+            {
+                // Piped output has no terminal width; the waterfall's long client names need room rather than wrapping.
+                console.Profile.Width = 200;
+            }
+            return new DemoRun(console, TimeProvider.System).RunAsync(options, parse.GetValue(showConfig), ct);
         });
         return command;
     }

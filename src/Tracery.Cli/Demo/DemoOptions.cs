@@ -21,10 +21,9 @@ internal sealed record DemoOptions
 
     /// <summary>
     /// How the mesh reports spans: <c>io.l5d.zipkin</c> (Linkerd 1's Scribe telemeter, to the Scribe port)
-    /// or <c>io.zipkin.http</c> (the linkerd-zipkin plugin, JSON to the HTTP port). HTTP until the mesh's
-    /// Scribe transport lands: the mesh refuses <c>io.l5d.zipkin</c> at start for now.
+    /// or <c>io.zipkin.http</c> (the linkerd-zipkin plugin, JSON to the HTTP port).
     /// </summary>
-    public string Telemeter { get; init; } = "io.zipkin.http";
+    public string Telemeter { get; init; } = "io.l5d.zipkin";
 
     /// <summary>
     /// The routers' <c>tracePropagator</c>: Linkerd's <c>io.l5d.default</c> (the tutorial's <c>l5d-ctx-trace</c>)
