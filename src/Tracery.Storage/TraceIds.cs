@@ -1,5 +1,7 @@
 namespace Tracery.Storage;
 
+using Tracery.Tracing.Model;
+
 /// <summary>Trace id arithmetic shared by the backends: ids are lower-hex, 16 or 32 characters.</summary>
 public static class TraceIds
 {
@@ -7,17 +9,9 @@ public static class TraceIds
     public static string LowBits(string traceId) => traceId.Length > 16 ? traceId[^16..] : traceId;
 
     /// <summary>
-    /// Zipkin's <c>Span.normalizeTraceId</c> for a lower-hex id: left-padded to 16 or 32 characters,
-    /// and a 32-character id whose high half is zero becomes its low half.
+    /// Zipkin's <c>Span.normalizeTraceId</c> after trimming: left-padded to 16 or 32 characters, and a
+    /// 32-character id whose high half is zero becomes its low half. A malformed id throws
+    /// <see cref="ArgumentException"/> with Zipkin's message.
     /// </summary>
-    public static string Normalize(string traceId)
-    {
-        var id = traceId.Trim();
-        if (id.Length > 16)
-        {
-            id = id.PadLeft(32, '0');
-            return id.AsSpan(0, 16).IndexOfAnyExcept('0') < 0 ? id[16..] : id;
-        }
-        return id.PadLeft(16, '0');
-    }
+    public static string Normalize(string traceId) => SpanIds.NormalizeTraceId(traceId.Trim());
 }

@@ -34,4 +34,8 @@ public sealed class StorageOptionsTests
     [InlineData("1000000000000000000000000000abc", "01000000000000000000000000000abc")]
     [InlineData(" 48485a3953bb6124 ", "48485a3953bb6124")]
     public void TraceIds_Normalize(string traceId, string normalized) => Assert.Equal(normalized, TraceIds.Normalize(traceId));
+
+    [Fact]
+    public void TraceIds_Normalize_RejectsMalformed() =>
+        Assert.Throws<ArgumentException>(() => TraceIds.Normalize("not-hex"));
 }

@@ -85,7 +85,7 @@ internal static class DemoBenchmark
     {
         var id = Random.Shared.NextInt64(1, long.MaxValue).ToString("x16", CultureInfo.InvariantCulture);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
-        var body = $$"""[{"traceId":"{{id}}","id":"{{id}}","name":"baseline","timestamp":{{now}},"duration":1,"localEndpoint":{"serviceName":"bench"}}]""";
+        var body = $$$"""[{"traceId":"{{{id}}}","id":"{{{id}}}","name":"baseline","timestamp":{{{now}}},"duration":1,"localEndpoint":{"serviceName":"bench"}}]""";
         (await client.PostAsync(new Uri(api, "spans"), new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         var posted = Stopwatch.StartNew();
         while ((await client.GetAsync(new Uri(api, "trace/" + id))).StatusCode != HttpStatusCode.OK)

@@ -19,7 +19,7 @@ internal static class ProxyBenchmark
         var seconds = Option(args, "--seconds", 10);
         var maxConnections = Option(args, "--max-connections", 32);
         var maxSeconds = Option(args, "--max-seconds", 6);
-        var tracery = OptionText(args, "--tracery") ?? FindTracery();
+        var tracery = OptionText(args, "--tracery") ?? Demo.TraceryBinary.Find();
         var sampleRate = double.Parse(OptionText(args, "--sample-rate") ?? "1.0", CultureInfo.InvariantCulture);
         var environment = args.Select((a, i) => (a, i)).Where(p => p.a == "--proxy-env" && p.i + 1 < args.Length)
             .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
@@ -95,19 +95,6 @@ internal static class ProxyBenchmark
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
     })
     { Timeout = TimeSpan.FromSeconds(30) };
-
-    private static string? FindTracery()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Tracery.Cli", "bin", "Release", "net10.0", "tracery.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
 
     private static int Option(string[] args, string name, int fallback) =>
         OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;

@@ -11,4 +11,10 @@ public interface INamer
 
     /// <summary>Binds <paramref name="path"/> (the part after the prefix); answered from cached state, so it is cheap per request.</summary>
     ValueTask<NameTree<BoundName>> LookupAsync(NamePath path, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes whenever a lookup could answer differently (a name appears or goes; address changes do not count,
+    /// bound address sets are live). Null when the namer cannot tell, which turns resolution caching off.
+    /// </summary>
+    long? Version => null;
 }

@@ -18,6 +18,26 @@ public sealed class NamerSet
 
     public IReadOnlyList<INamer> Namers => namers;
 
+    /// <summary>The sum of the namers' versions; null when one cannot tell (see <see cref="INamer.Version"/>).</summary>
+    public long? Version
+    {
+        get
+        {
+            long sum = 0;
+            foreach (var namer in namers)
+            {
+                if (namer.Version is not { } version)
+                {
+                    return null;
+                }
+
+                sum += version;
+            }
+
+            return sum;
+        }
+    }
+
     /// <summary>Whether <paramref name="path"/> is for a namer rather than for the dtab.</summary>
     public static bool IsBindable(NamePath path) => path.StartsWith(NamerRoot) || path.StartsWith(SystemRoot);
 

@@ -20,6 +20,7 @@ public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
     private readonly TimeProvider time;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
+    private int stopped;
 
     public SpanReporter(ISpanTransport transport, SpanReporterOptions? options = null, ILogger? logger = null, TimeProvider? time = null)
     {
@@ -58,6 +59,11 @@ public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
     /// <summary>Stops taking spans, sends what is queued (for at most <paramref name="drainTimeout"/>), closes the transport.</summary>
     public async ValueTask StopAsync(TimeSpan drainTimeout)
     {
+        if (Interlocked.Exchange(ref stopped, 1) != 0)
+        {
+            return;
+        }
+
         queue.Writer.TryComplete();
         stopping.CancelAfter(drainTimeout);
         await loop.ConfigureAwait(false);

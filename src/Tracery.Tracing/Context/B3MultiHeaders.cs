@@ -44,7 +44,7 @@ public static class B3MultiHeaders
 
     /// <summary>The <c>X-B3-Flags</c> value as Linkerd writes it: Finagle's flags as a decimal long.</summary>
     public static string FormatFlags(in TraceContext context) =>
-        ((long)TraceFlagsOf.Context(context)).ToString(CultureInfo.InvariantCulture);
+        ((long)context.Flags).ToString(CultureInfo.InvariantCulture);
 
     private static bool? ParseSampled(string? value) => value?.Trim() switch
     {

@@ -41,7 +41,7 @@ public static class L5dCtxTrace
         BinaryPrimitives.WriteUInt64BigEndian(bytes, context.SpanId);
         BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], context.ParentId == 0 ? context.SpanId : context.ParentId);
         BinaryPrimitives.WriteUInt64BigEndian(bytes[16..], context.TraceId);
-        BinaryPrimitives.WriteInt64BigEndian(bytes[24..], (long)TraceFlagsOf.Context(context));
+        BinaryPrimitives.WriteInt64BigEndian(bytes[24..], (long)context.Flags);
         BinaryPrimitives.WriteUInt64BigEndian(bytes[32..], context.TraceIdHigh);
         return Convert.ToBase64String(bytes[..length]);
     }

@@ -24,6 +24,15 @@ public readonly record struct TraceContext(
     /// <summary>Debug forces sampling (Finagle's <c>Flags.Debug</c>).</summary>
     public bool IsSampled => Debug || Sampled == true;
 
+    /// <summary>Finagle's serialized flags: <c>SamplingKnown|Sampled</c> when sampled, <c>SamplingKnown</c> when not, plus <c>Debug</c>.</summary>
+    public TraceFlags Flags =>
+        (Debug ? TraceFlags.Debug : TraceFlags.None) | Sampled switch
+        {
+            true => TraceFlags.SamplingKnown | TraceFlags.Sampled,
+            false => TraceFlags.SamplingKnown,
+            null => TraceFlags.None,
+        };
+
     /// <summary>A child span of this one: same trace and decision, a new span id, this span as the parent.</summary>
     public TraceContext Child(ulong spanId) => this with { SpanId = spanId, ParentId = SpanId };
 }

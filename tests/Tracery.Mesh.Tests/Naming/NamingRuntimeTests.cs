@@ -43,6 +43,27 @@ public sealed class NamingRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolutionsAreCachedUntilANameAppearsOrGoes()
+    {
+        dir.Write("hello", "127.0.0.2 7777\n");
+        var config = new MeshConfigLoader().Load($"namers:\n- kind: io.l5d.fs\n  rootDir: {dir.Path}\nrouters:\n- protocol: http\n  dtab: /svc => /#/io.l5d.fs\n  servers: [{{port: 0}}]");
+        using var naming = NamingRuntime.Start(config);
+        var interpreter = naming.CreateInterpreter(config.Routers[0]);
+        var hello = NamePath.Parse("/svc/hello");
+        var world = NamePath.Parse("/svc/world");
+
+        var first = await interpreter.ResolveAsync(hello, Dtab.Empty);
+        Assert.Same(first, await interpreter.ResolveAsync(hello, Dtab.Empty));
+        Assert.NotSame(first, await interpreter.ResolveAsync(hello, Dtab.Parse("/x => /y")));
+        Assert.IsType<NameResolution.Negative>(await interpreter.ResolveAsync(world, Dtab.Empty));
+
+        dir.Write("world", "127.0.0.3 7778\n");
+        await Poll.UntilAsync(() => interpreter.ResolveAsync(world, Dtab.Empty).AsTask().Result is NameResolution.Bound, TimeSpan.FromSeconds(1), "new name resolves");
+        dir.Delete("hello");
+        await Poll.UntilAsync(() => interpreter.ResolveAsync(hello, Dtab.Empty).AsTask().Result is NameResolution.Negative, TimeSpan.FromSeconds(1), "deleted name is negative");
+    }
+
+    [Fact]
     public void AMissingRootDirIsAConfigError()
     {
         var config = new MeshConfigLoader().Load($"namers:\n- kind: io.l5d.fs\n  rootDir: {dir.Path}/missing\nrouters:\n- protocol: http\n  servers: [{{port: 0}}]");

@@ -60,6 +60,22 @@ public sealed class ZipkinHttpTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoppingSendsWhatIsQueuedAndCanBeRepeated()
+    {
+        var reporter = new SpanReporter(new ZipkinHttpTransport(new ZipkinHttpOptions(address)), new SpanReporterOptions(BatchSize: 7));
+        for (var i = 0; i < 50; i++)
+        {
+            reporter.Report(TestSpans.Server(i));
+        }
+
+        await reporter.StopAsync(TimeSpan.FromSeconds(10));
+        await reporter.DisposeAsync();
+
+        Assert.Equal(50, reporter.Counters.Sent);
+        Assert.Equal(50, posts.Sum(p => p.Spans.Length));
+    }
+
+    [Fact]
     public async Task ACollectorErrorCountsTheBatchAsFailed()
     {
         await using var reporter = new SpanReporter(

@@ -23,6 +23,8 @@ public sealed partial class FsNamer : INamer, IDisposable
     private readonly ITimer timer;
     private readonly bool watch;
     private bool directoryMissing;
+    private long version;
+    private readonly ConcurrentDictionary<string, BoundName> bound = new(StringComparer.Ordinal);
     private FileSystemWatcher? watcher;
     private ImmutableDictionary<string, FileStamp> files = ImmutableDictionary<string, FileStamp>.Empty.WithComparers(StringComparer.Ordinal);
 
@@ -45,6 +47,8 @@ public sealed partial class FsNamer : INamer, IDisposable
 
     public NamePath Prefix { get; }
 
+    public long? Version => Volatile.Read(ref version);
+
     public ValueTask<NameTree<BoundName>> LookupAsync(NamePath path, CancellationToken cancellationToken = default)
     {
         if (path.IsEmpty || !Volatile.Read(ref files).ContainsKey(path.Segments[0]))
@@ -53,9 +57,14 @@ public sealed partial class FsNamer : INamer, IDisposable
         }
 
         var name = path.Segments[0];
-        var set = sets.GetOrAdd(name, _ => new LiveAddressSet([]));
-        var bound = new BoundName($"/#{Prefix}/{NamePath.Of(name).ToString()[1..]}", set, path.Drop(1));
-        return ValueTask.FromResult<NameTree<BoundName>>(new NameTree<BoundName>.Leaf(bound));
+        var result = bound.GetOrAdd(name, static (n, namer) => new BoundName(
+            $"/#{namer.Prefix}/{NamePath.Of(n).ToString()[1..]}", namer.sets.GetOrAdd(n, _ => new LiveAddressSet([])), NamePath.Empty), this);
+        if (path.Count > 1)
+        {
+            result = result with { Residual = path.Drop(1) };
+        }
+
+        return ValueTask.FromResult<NameTree<BoundName>>(new NameTree<BoundName>.Leaf(result));
     }
 
     /// <summary>Re-reads the directory now; the watcher and the timer call this, tests may too.</summary>
@@ -86,7 +95,13 @@ public sealed partial class FsNamer : INamer, IDisposable
                 }
             }
 
-            Volatile.Write(ref files, next.ToImmutable());
+            var names = next.ToImmutable();
+            if (names.Count != files.Count || names.Keys.Any(n => !files.ContainsKey(n)))
+            {
+                Interlocked.Increment(ref version);
+            }
+
+            Volatile.Write(ref files, names);
         }
     }
 

@@ -12,10 +12,13 @@ public abstract class AddressTransformer : INameTransformer
 {
     private readonly ConcurrentDictionary<string, BoundName> transformed = new(StringComparer.Ordinal);
 
+    private readonly string idPrefix;
+
     protected AddressTransformer(string kind, NamePath prefix)
     {
         Kind = kind;
         Prefix = prefix;
+        idPrefix = "/%" + prefix;
     }
 
     public string Kind { get; }
@@ -25,8 +28,9 @@ public abstract class AddressTransformer : INameTransformer
 
     public ValueTask<NameTree<BoundName>> TransformAsync(BoundName name, CancellationToken cancellationToken = default)
     {
-        var id = "/%" + Prefix + name.Id;
-        var result = transformed.GetOrAdd(id, _ => new BoundName(id, new DerivedAddressSet(name.Addresses, Transform), name.Residual));
+        // Keyed by the source id, so a request that finds its name costs one dictionary read.
+        var result = transformed.GetOrAdd(name.Id, static (id, state) => new BoundName(
+            state.Self.idPrefix + id, new DerivedAddressSet(state.Name.Addresses, state.Self.Transform), state.Name.Residual), (Self: this, Name: name));
 
         // The residual belongs to this request's path, not to the cached client.
         if (!result.Residual.Equals(name.Residual))
