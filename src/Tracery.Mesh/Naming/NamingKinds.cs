@@ -34,7 +34,8 @@ public sealed class NamingKinds
         .RegisterTransformer<LocalhostTransformerConfig>((_, _) => new LocalhostTransformer())
         .RegisterTransformer<SpecificHostTransformerConfig>((c, _) => new SpecificHostTransformer(c.Host))
         .RegisterTransformer<ReplaceTransformerConfig>((c, context) => new ReplaceTransformer(c.Path, context.Namers))
-        .RegisterTransformer<ConstTransformerConfig>((c, context) => new ConstTransformer(c.Path, context.Namers));
+        .RegisterTransformer<ConstTransformerConfig>((c, context) => new ConstTransformer(c.Path, context.Namers))
+        .RegisterTransformer<K8sLocalNodeTransformerConfig>((c, _) => K8sLocalNodeTransformer.FromEnvironment(c.HostNetwork, Environment.GetEnvironmentVariable));
 
     internal INamer CreateNamer(NamerConfig config, NamingContext context) =>
         namers.TryGetValue(config.GetType(), out var create)
