@@ -54,7 +54,7 @@ internal static class TestDemo
 
     public static (IAnsiConsole Console, StringWriter Output) Console()
     {
-        var output = new StringWriter();
+        var output = new LockedStringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
         console.Profile.Width = 250;
         return (console, output);
