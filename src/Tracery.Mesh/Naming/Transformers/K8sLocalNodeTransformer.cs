@@ -10,7 +10,7 @@ using System.Net.Sockets;
 /// </summary>
 public sealed class K8sLocalNodeTransformer : AddressTransformer
 {
-    private readonly byte[] subnet;
+    private readonly IPAddress podIp;
 
     public K8sLocalNodeTransformer(IPAddress podIp) : base("io.l5d.k8s.localnode", NamePath.Of("io.l5d.k8s.localnode", podIp.ToString()))
     {
@@ -19,7 +19,7 @@ public sealed class K8sLocalNodeTransformer : AddressTransformer
             throw new ArgumentException($"io.l5d.k8s.localnode needs an IPv4 POD_IP for its /24 rule, not {podIp}");
         }
 
-        subnet = Subnet24(podIp);
+        this.podIp = podIp;
     }
 
     /// <summary>Reads <c>POD_IP</c> as Linkerd does (the DaemonSet sets it from <c>status.podIP</c>).</summary>
@@ -43,8 +43,5 @@ public sealed class K8sLocalNodeTransformer : AddressTransformer
     }
 
     protected override IReadOnlyList<Address> Transform(IReadOnlyList<Address> addresses) =>
-        addresses.Where(a => IPAddress.TryParse(a.Host, out var ip) && ip.AddressFamily == AddressFamily.InterNetwork
-            && Subnet24(ip).AsSpan().SequenceEqual(subnet)).ToList();
-
-    private static byte[] Subnet24(IPAddress ip) => ip.GetAddressBytes()[..3];
+        addresses.Where(a => NodeSubnet.Same(podIp, a.Host)).ToList();
 }
