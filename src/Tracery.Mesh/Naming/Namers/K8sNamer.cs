@@ -18,7 +18,8 @@ public sealed class K8sNamer : INamer, IDisposable
     private readonly HttpClient http;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
-    private readonly ConcurrentDictionary<(string Ns, string Service), ServiceState> services = new();
+    // Lazy: two first lookups racing must not start two watches, one of them orphaned.
+    private readonly ConcurrentDictionary<(string Ns, string Service), Lazy<ServiceState>> services = new();
     private long version;
 
     public K8sNamer(NamePath prefix, string host, int port, TimeProvider timeProvider, ILogger<K8sNamer>? logger = null)
@@ -42,7 +43,7 @@ public sealed class K8sNamer : INamer, IDisposable
         }
 
         var (ns, port, service) = (path.Segments[0], path.Segments[1], path.Segments[2]);
-        var state = services.GetOrAdd((ns, service), key => new ServiceState(this, key.Ns, key.Service));
+        var state = services.GetOrAdd((ns, service), key => new Lazy<ServiceState>(() => new ServiceState(this, key.Ns, key.Service))).Value;
         try
         {
             await state.Watch.Listed.WaitAsync(FirstListTimeout, timeProvider, cancellationToken);
@@ -63,9 +64,9 @@ public sealed class K8sNamer : INamer, IDisposable
 
     public void Dispose()
     {
-        foreach (var state in services.Values)
+        foreach (var state in services.Values.Where(s => s.IsValueCreated))
         {
-            state.Watch.Dispose();
+            state.Value.Watch.Dispose();
         }
 
         http.Dispose();
