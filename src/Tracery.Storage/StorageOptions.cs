@@ -20,11 +20,18 @@ public sealed record StorageOptions
     /// <summary>The most spans a bounded (memory) store keeps before evicting whole traces, oldest first.</summary>
     public int MaxSpanCount { get; init; } = DefaultMaxSpanCount;
 
+    /// <summary>
+    /// Persistent stores delete whole traces whose newest span is older than this, in the background;
+    /// null keeps everything. The memory store ignores it: its bound is <see cref="MaxSpanCount"/>.
+    /// </summary>
+    public TimeSpan? Retention { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public StorageOptions Validate()
     {
         if (MaxSpanCount <= 0) throw new ArgumentException($"max span count must be positive, was {MaxSpanCount}");
         if (AutocompleteKeys.Any(string.IsNullOrWhiteSpace)) throw new ArgumentException("autocomplete keys must not be empty");
+        if (Retention <= TimeSpan.Zero) throw new ArgumentException($"retention must be positive, was {Retention}");
         return this;
     }
 }

@@ -22,12 +22,14 @@ internal static class ServerCommand
     private static readonly Option<string> AutocompleteKeys = new("--autocomplete-keys") { Description = "Comma-separated tag keys to autocomplete (env AUTOCOMPLETE_KEYS)", DefaultValueFactory = _ => "" };
     private static readonly Option<bool> SearchEnabled = new("--search-enabled") { Description = "Index spans for search (env SEARCH_ENABLED)", DefaultValueFactory = _ => true };
     private static readonly Option<int> BodyLimit = new("--body-limit") { Description = "Largest collector body in bytes, before and after gunzip", DefaultValueFactory = _ => 10 * 1024 * 1024 };
-    private static readonly Option<string> Storage = new("--storage") { Description = "Storage backend: mem (env STORAGE_TYPE)", DefaultValueFactory = _ => "mem" };
+    private static readonly Option<string> Storage = new("--storage") { Description = "Storage backend: sqlite (a file in --data-dir), sqlite:PATH, postgres://user:pass@host:port/db, postgres:CONNECTION-STRING or mem (env STORAGE_TYPE)", DefaultValueFactory = _ => "sqlite" };
+    private static readonly Option<string> DataDir = new("--data-dir") { Description = "Where the sqlite store keeps traces.db (default $XDG_DATA_HOME/tracery or ./tracery-data)" };
+    private static readonly Option<string> Retention = new("--retention") { Description = "Delete traces older than this from sqlite or postgres, e.g. 7d, 12h (default: keep all)" };
 
     public static Command Create()
     {
         var command = new Command("server", "Run the Zipkin-compatible trace server (collector, query API, UI) until Ctrl-C.");
-        foreach (var option in (Option[])[Host, Port, ScribePort, ScribeEnabled, SampleRate, StrictTraceId, MaxSpans, QueryLookback, QueryTimeout, AutocompleteKeys, SearchEnabled, BodyLimit, Storage])
+        foreach (var option in (Option[])[Host, Port, ScribePort, ScribeEnabled, SampleRate, StrictTraceId, MaxSpans, QueryLookback, QueryTimeout, AutocompleteKeys, SearchEnabled, BodyLimit, Storage, DataDir, Retention])
         {
             command.Options.Add(option);
         }
@@ -38,9 +40,9 @@ internal static class ServerCommand
             {
                 server = await TraceServer.StartAsync(Read(parseResult).Validate(), cancellationToken);
             }
-            catch (Exception e) when (e is ArgumentException or IOException or System.Net.Sockets.SocketException)
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException or System.Net.Sockets.SocketException)
             {
-                // Bad settings, or a port already in use: say which, without a stack trace.
+                // Bad settings, a port already in use or storage that will not open: say which, without a stack trace.
                 await Console.Error.WriteLineAsync($"tracery server: {e.Message}");
                 return 2;
             }
@@ -62,7 +64,8 @@ internal static class ServerCommand
     /// <summary>Environment first; an option given explicitly on the command line overrides it.</summary>
     internal static TraceServerOptions Read(ParseResult parse)
     {
-        var options = EnvironmentSettings.Apply(new TraceServerOptions(), EnvironmentSettings.Current());
+        // The command keeps traces across restarts (sqlite) unless told otherwise; embedded servers stay in memory.
+        var options = EnvironmentSettings.Apply(new TraceServerOptions { StorageType = "sqlite" }, EnvironmentSettings.Current());
         bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
         if (Given(Host) || Given(Port) || Given(ScribePort))
         {
@@ -85,6 +88,8 @@ internal static class ServerCommand
             SearchEnabled = Given(SearchEnabled) ? parse.GetValue(SearchEnabled) : options.SearchEnabled,
             BodyLimit = Given(BodyLimit) ? parse.GetValue(BodyLimit) : options.BodyLimit,
             StorageType = Given(Storage) ? parse.GetValue(Storage)! : options.StorageType,
+            DataDirectory = parse.GetValue(DataDir) is { } dataDir ? Path.GetFullPath(dataDir) : options.DataDirectory,
+            Retention = parse.GetValue(Retention) is { } retention ? Tracery.Storage.Retention.RetentionAge.Parse(retention) : options.Retention,
         };
     }
 }

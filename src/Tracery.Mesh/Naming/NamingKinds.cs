@@ -30,11 +30,17 @@ public sealed class NamingKinds
 
     public static NamingKinds CreateDefault() => new NamingKinds()
         .RegisterNamer<FsNamerConfig>((c, context) => new FsNamer(c.Prefix, c.RootDir, context.TimeProvider, context.LoggerFactory.CreateLogger<FsNamer>()))
+        .RegisterNamer<K8sNamerConfig>((c, context) => new K8sNamer(c.Prefix, c.Host, c.Port, context.TimeProvider, context.LoggerFactory.CreateLogger<K8sNamer>()))
         .RegisterTransformer<PortTransformerConfig>((c, _) => new PortTransformer(c.Port))
         .RegisterTransformer<LocalhostTransformerConfig>((_, _) => new LocalhostTransformer())
         .RegisterTransformer<SpecificHostTransformerConfig>((c, _) => new SpecificHostTransformer(c.Host))
         .RegisterTransformer<ReplaceTransformerConfig>((c, context) => new ReplaceTransformer(c.Path, context.Namers))
-        .RegisterTransformer<ConstTransformerConfig>((c, context) => new ConstTransformer(c.Path, context.Namers));
+        .RegisterTransformer<ConstTransformerConfig>((c, context) => new ConstTransformer(c.Path, context.Namers))
+        .RegisterTransformer<K8sDaemonSetTransformerConfig>((c, context) => c.HostNetwork
+            ? throw new NotSupportedException("io.l5d.k8s.daemonset hostNetwork: true matches mesh pods by node name, which is not in this build")
+            : new K8sDaemonSetTransformer(c.Namespace, c.Port, c.Service,
+                new K8sNamer(NamePath.Of("io.l5d.k8s"), c.K8sHost, c.K8sPort, context.TimeProvider, context.LoggerFactory.CreateLogger<K8sNamer>())))
+        .RegisterTransformer<K8sLocalNodeTransformerConfig>((c, _) => K8sLocalNodeTransformer.FromEnvironment(c.HostNetwork, Environment.GetEnvironmentVariable));
 
     internal INamer CreateNamer(NamerConfig config, NamingContext context) =>
         namers.TryGetValue(config.GetType(), out var create)

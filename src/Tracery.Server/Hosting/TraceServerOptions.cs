@@ -41,8 +41,22 @@ public sealed record TraceServerOptions
     /// <summary>Decoded messages waiting for storage; a full queue makes the collector wait.</summary>
     public int WriteQueueCapacity { get; init; } = 1024;
 
-    /// <summary>The storage backend, as Zipkin's <c>STORAGE_TYPE</c>: "mem" is the memory store.</summary>
+    /// <summary>
+    /// The storage backend, as Zipkin's <c>STORAGE_TYPE</c>: "mem" (the memory store), "sqlite" (a file in
+    /// <see cref="DataDirectory"/>), "sqlite:PATH", "postgres://user:pass@host:port/db" or "postgres:CONNECTION-STRING".
+    /// Memory by default so embedded servers (tests, the demo) stay in memory; `tracery server` asks for sqlite.
+    /// </summary>
     public string StorageType { get; init; } = "mem";
+
+    /// <summary>Where "sqlite" without a path keeps its file (traces.db).</summary>
+    public string DataDirectory { get; init; } = DefaultDataDirectory();
+
+    /// <summary>Persistent stores drop traces older than this; null keeps them all.</summary>
+    public TimeSpan? Retention { get; init; }
+
+    /// <summary>$XDG_DATA_HOME/tracery when that is set, else ./tracery-data.</summary>
+    public static string DefaultDataDirectory() =>
+        Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? Path.Combine(xdg, "tracery") : Path.GetFullPath("tracery-data");
 
     /// <summary>Makes the span store; <see cref="SpanStoreFactory.Create"/> picks the backend by default.</summary>
     public Func<TraceServerOptions, Storage.ISpanStore> StoreFactory { get; init; } = SpanStoreFactory.Create;
@@ -56,6 +70,8 @@ public sealed record TraceServerOptions
         Require(QueryTimeout > TimeSpan.Zero, $"query timeout must be positive, not {QueryTimeout}");
         Require(BodyLimit > 0, $"body limit must be positive, not {BodyLimit}");
         Require(WriteQueueCapacity > 0, $"write queue capacity must be positive, not {WriteQueueCapacity}");
+        Require(Retention is null || Retention > TimeSpan.Zero, $"retention must be positive, not {Retention}");
+        Require(!string.IsNullOrWhiteSpace(DataDirectory), "data directory must not be empty");
         Require(!string.IsNullOrWhiteSpace(ScribeCategory), "scribe category must not be empty");
         Require(AutocompleteKeys.All(k => !string.IsNullOrWhiteSpace(k)), "autocomplete keys must not be empty");
         return this;

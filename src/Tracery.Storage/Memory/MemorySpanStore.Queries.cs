@@ -23,19 +23,7 @@ public sealed partial class MemorySpanStore
             {
                 // Checked between traces: a strict split of one low id can overshoot the limit, as in Zipkin.
                 if (result.Count >= request.Limit) break;
-                var spans = _traces[key.LowTraceId].Spans;
-                if (!request.Matches(spans)) continue;
-                if (!_options.StrictTraceId)
-                {
-                    result.Add(spans.ToList());
-                    continue;
-                }
-                // The low-id group passed as a whole; each full trace id must pass on its own.
-                foreach (var strict in spans.GroupBy(s => s.TraceId, StringComparer.Ordinal))
-                {
-                    var trace = strict.ToList();
-                    if (request.Matches(trace)) result.Add(trace);
-                }
+                MatchingTraces.AddTo(result, request, _traces[key.LowTraceId].Spans, _options.StrictTraceId);
             }
         }
         return new(result);

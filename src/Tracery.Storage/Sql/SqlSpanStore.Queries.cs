@@ -25,27 +25,11 @@ public sealed partial class SqlSpanStore
             {
                 // Checked between traces: a strict split of one low id can overshoot the limit, as in Zipkin.
                 if (result.Count >= request.Limit) break;
-                AddMatches(request, traces[lowTraceId], result);
+                MatchingTraces.AddTo(result, request, traces[lowTraceId], _options.StrictTraceId);
             }
             if (candidates.Count < CandidatePage) break;
         }
         return result;
-    }
-
-    void AddMatches(QueryRequest request, List<Span> spans, List<IReadOnlyList<Span>> result)
-    {
-        if (!request.Matches(spans)) return;
-        if (!_options.StrictTraceId)
-        {
-            result.Add(spans);
-            return;
-        }
-        // The low-id group passed as a whole; each full trace id must pass on its own.
-        foreach (var strict in spans.GroupBy(s => s.TraceId, StringComparer.Ordinal))
-        {
-            var trace = strict.ToList();
-            if (request.Matches(trace)) result.Add(trace);
-        }
     }
 
     /// <summary>

@@ -22,16 +22,25 @@ public sealed partial class SqlSpanStore : ISpanStore, IExpiringStore, IAsyncDis
     // Writers queue here rather than in the database: SQLite allows one writer, and waiting on a
     // semaphore is cheaper than its busy-retry loop. PostgreSQL instances elsewhere are unaffected.
     readonly SemaphoreSlim _writeGate = new(1, 1);
+    readonly RetentionSweeper? _sweeper;
 
-    SqlSpanStore(ISqlDialect dialect, StorageOptions options)
+    SqlSpanStore(ISqlDialect dialect, StorageOptions options, TimeProvider time)
     {
         _dialect = dialect;
         _options = options;
         _autocompleteKeys = new HashSet<string>(options.AutocompleteKeys, StringComparer.Ordinal);
+        if (options.Retention is { } age)
+        {
+            // Sweeping ten times per retention period (at most hourly) keeps data at most 10% past its age.
+            var interval = TimeSpan.FromTicks(Math.Min(age.Ticks / 10, TimeSpan.TicksPerHour));
+            _sweeper = new RetentionSweeper(this, age, interval, time,
+                error => Console.Error.WriteLine($"tracery: retention sweep of {dialect.Description} failed, retrying later: {error.Message}"));
+        }
     }
 
     /// <summary>Creates or migrates the schema, then returns the store. Owns <paramref name="dialect"/>.</summary>
-    public static async Task<SqlSpanStore> OpenAsync(ISqlDialect dialect, StorageOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<SqlSpanStore> OpenAsync(
+        ISqlDialect dialect, StorageOptions? options = null, CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
         var validated = (options ?? new StorageOptions()).Validate();
         try
@@ -43,7 +52,7 @@ public sealed partial class SqlSpanStore : ISpanStore, IExpiringStore, IAsyncDis
             await dialect.DisposeAsync();
             throw new InvalidOperationException($"cannot open storage {dialect.Description}: {error.Message}", error);
         }
-        return new SqlSpanStore(dialect, validated);
+        return new SqlSpanStore(dialect, validated, time ?? TimeProvider.System);
     }
 
     public async ValueTask AcceptAsync(IReadOnlyList<Span> spans, CancellationToken cancellationToken = default)
@@ -131,6 +140,7 @@ public sealed partial class SqlSpanStore : ISpanStore, IExpiringStore, IAsyncDis
 
     public async ValueTask DisposeAsync()
     {
+        if (_sweeper is not null) await _sweeper.DisposeAsync();
         await _dialect.DisposeAsync();
         _writeGate.Dispose();
     }

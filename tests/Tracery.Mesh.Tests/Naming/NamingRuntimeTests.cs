@@ -83,11 +83,13 @@ public sealed class NamingRuntimeTests : IDisposable
     }
 
     [Fact]
-    public void KindsWithoutRuntimeAreConfigErrors()
+    public void ARuntimeRefusalIsAConfigErrorOnTheKind()
     {
-        var config = new MeshConfigLoader().Load("namers:\n- kind: io.l5d.k8s\nrouters:\n- protocol: http\n  servers: [{port: 0}]");
-        var error = Assert.Throws<MeshConfigException>(() => NamingRuntime.Start(config));
-        Assert.Equal(("namers[0].kind", 2), (error.KeyPath, error.Line));
-        Assert.Contains("io.l5d.k8s", error.Message);
+        var config = new MeshConfigLoader().Load(
+            "routers:\n- protocol: http\n  interpreter:\n    transformers:\n    - kind: io.l5d.k8s.daemonset\n      namespace: default\n      service: l5d\n      port: incoming\n      hostNetwork: true\n  servers: [{port: 0}]");
+        using var runtime = NamingRuntime.Start(config);
+        var error = Assert.Throws<MeshConfigException>(() => runtime.CreateInterpreter(config.Routers[0]));
+        Assert.Equal("routers[0].interpreter.transformers[0].kind", error.KeyPath);
+        Assert.Contains("io.l5d.k8s.daemonset hostNetwork: true", error.Message);
     }
 }

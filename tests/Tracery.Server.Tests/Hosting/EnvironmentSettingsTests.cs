@@ -52,7 +52,7 @@ public sealed class EnvironmentSettingsTests
 
     [Fact]
     public void UnknownStorageTypeIsNamed() =>
-        Assert.Equal("storage type must be mem, not \"cassandra3\"",
+        Assert.Equal("storage type must be mem, sqlite[:PATH] or postgres://user:pass@host:port/db, not \"cassandra3\"",
             Assert.Throws<ArgumentException>(() => SpanStoreFactory.Create(Apply(("STORAGE_TYPE", "cassandra3")))).Message);
 
     [Fact]
