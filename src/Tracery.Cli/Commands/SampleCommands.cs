@@ -57,7 +57,7 @@ internal static class SampleCommands
         await using (host)
         {
             Console.WriteLine($"{name} listening on {host.Address} (POD_IP {options.PodIp}{(options.Proxy is null ? "" : $", via proxy {options.Proxy}")})");
-            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            await ShutdownSignal.WaitAsync(TimeProvider.System, cancellationToken);
         }
         return 0;
     }

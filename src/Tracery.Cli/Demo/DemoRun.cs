@@ -1,6 +1,5 @@
 namespace Tracery.Cli.Demo;
 
-using System.Runtime.InteropServices;
 using Spectre.Console;
 
 /// <summary>
@@ -51,24 +50,7 @@ internal sealed class DemoRun(IAnsiConsole console, TimeProvider time)
         console.MarkupLine(traffic is null
             ? "Running. Ctrl-C stops."
             : $"Running, sending {options.Traffic} request(s) per second to hello. Ctrl-C stops.");
-        // Every in-process web host installs its own Ctrl-C/SIGTERM handler that stops only that host and
-        // cancels the signal, so the command line's handler may never see it; this one stops the demo.
-        using var signalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, time, signalled.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            signalled.Cancel();
-        }
-
+        await Commands.ShutdownSignal.WaitAsync(time, cancellationToken);
         if (traffic is not null)
         {
             console.MarkupLine($"Sent {traffic.Sent} background request(s), {traffic.Failed} failed.");

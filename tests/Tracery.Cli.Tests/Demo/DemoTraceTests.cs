@@ -52,7 +52,6 @@ public sealed class DemoTraceTests
         var trace = await new TraceWait(session.Store, TimeProvider.System).ForNewTraceAsync(options.OutgoingServiceName, since, 8, Timeout, CancellationToken.None);
         var chain = Chain(trace!);
         Assert.True(chain[7].Duration >= 300_000, $"the last span (node B's incoming router calling world) took {chain[7].Duration}μs");
-        Assert.All(chain, s => Assert.True(s.Duration >= chain[7].Duration, $"{s.Name} took {s.Duration}μs, less than the span it encloses"));
     }
 
     [Fact]
