@@ -1,5 +1,6 @@
 namespace Tracery.Mesh.Balancing;
 
+using System.Net;
 using Tracery.Mesh.Naming;
 
 /// <summary>
@@ -11,6 +12,12 @@ public sealed class UpstreamEndpoint(Address address, IFailureAccrual accrual, P
     private int _outstanding;
 
     public Address Address { get; } = address;
+
+    /// <summary>The forwarder's destination prefix, <c>http://host:port</c>: built once, not per request.</summary>
+    public string Prefix { get; } = $"http://{address.Host}:{address.Port}";
+
+    /// <summary>The address as a socket address when its host is an IP literal (a CLIENT span's remote endpoint), else null.</summary>
+    public IPEndPoint? SocketAddress { get; } = IPAddress.TryParse(address.Host, out var ip) ? new IPEndPoint(ip, address.Port) : null;
 
     public double Weight => Address.Weight > 0 ? Address.Weight : 1.0;
 
