@@ -81,6 +81,18 @@ internal sealed class AttemptTransformer(RouteTarget target, IPEndPoint? upstrea
         return copy;
     }
 
+    /// <summary>
+    /// Called by the forwarder once the response body is copied: the client has its whole response, so the attempt's
+    /// span and the request's SERVER span end here, before the forwarder's and the router's remaining work (cold on
+    /// a router's first request) could make the server span end after its caller's client span.
+    /// </summary>
+    public override ValueTask TransformResponseTrailersAsync(HttpContext httpContext, HttpResponseMessage proxyResponse, CancellationToken cancellationToken)
+    {
+        Span.MarkEnd();
+        target.Server.MarkEnd();
+        return base.TransformResponseTrailersAsync(httpContext, proxyResponse, cancellationToken);
+    }
+
     private static double? SuccessClass(HttpResponseMessage response) =>
         response.Headers.TryGetValues(MeshHeaders.SuccessClass, out var values)
         && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction)

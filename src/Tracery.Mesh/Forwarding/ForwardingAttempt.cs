@@ -5,6 +5,7 @@ using System.Net.Http;
 using Microsoft.AspNetCore.Http;
 using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Classification;
+using Tracery.Mesh.Routing;
 using Yarp.ReverseProxy.Forwarder;
 using AttemptOutcome = Tracery.Mesh.Classification.AttemptOutcome;
 
@@ -25,6 +26,13 @@ internal sealed class ForwardingAttempt(IHttpForwarder forwarder, HttpMessageInv
         if (error == ForwarderError.None && transformer.Outcome is AttemptOutcome outcome)
         {
             transformer.Span.RecordOutcome(SpanOutcome(transformer.Class));
+            if (!transformer.Discarded)
+            {
+                // The client has its whole response (the transformer marked when): report both spans now rather than
+                // after the bookkeeping that follows.
+                transformer.Span.Finish();
+                Router.FinishAnswered(context.Response, target.Server);
+            }
             return new AttemptResult(outcome, transformer.Class, transformer.Discarded, null);
         }
         var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;

@@ -117,11 +117,30 @@ public sealed class Router : IDisposable
             Label, path, name, Clients.Get(name), Definition.ServicePolicies(path), RequestIds.Next(), local.Text,
             Definition.Tracer, span, LogicalService(request, path));
         var status = await _dispatcher.DispatchAsync(context, target);
-        if (status >= 500 && context.Response.Headers.ContainsKey(MeshHeaders.Err))
+        if (status is not null)
         {
-            span.SetFailure(RoutingFailure.Service, context.Response.Headers[MeshHeaders.Err]);
+            FinishAnswered(context.Response, span); // a no-op when the answering attempt already ended it
         }
         return status;
+    }
+
+    /// <summary>
+    /// Ends the SERVER span with the status the client got, and Linkerd's failure tag when a 5xx carries
+    /// <c>l5d-err</c>. The attempt that produced the response calls it as soon as the forwarder returns, before the
+    /// bookkeeping that follows (metrics, failure accrual, each cold on a router's first request), so that a server
+    /// span never ends after its caller's client span, which ends as soon as the whole response has arrived.
+    /// </summary>
+    internal static void FinishAnswered(HttpResponse response, in ServerSpanScope span)
+    {
+        if (!span.IsSampled)
+        {
+            return;
+        }
+        if (response.StatusCode >= 500 && response.Headers.TryGetValue(MeshHeaders.Err, out var error))
+        {
+            span.SetFailure(RoutingFailure.Service, error);
+        }
+        span.Finish(response.StatusCode);
     }
 
     /// <summary>The resolution, or null when binding outlived <c>bindingTimeoutMs</c>.</summary>

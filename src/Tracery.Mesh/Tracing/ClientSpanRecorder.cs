@@ -91,4 +91,6 @@ internal sealed class ClientSpanRecorder
             recording.Tag("http.rsp.transfer-encoding", transfer.ToString());
         }
     }
+
+    public void MarkEnd() => recording.MarkEnd();
 }

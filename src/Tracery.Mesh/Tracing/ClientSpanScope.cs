@@ -31,6 +31,9 @@ public readonly struct ClientSpanScope : IDisposable
     /// <summary>Records why the attempt failed without a response (connection refused, timeout) as an <c>error</c> tag.</summary>
     public void RecordError(string error) => recorder?.RecordError(error);
 
+    /// <summary>Fixes the span's end (<c>cr</c>) at this moment; <see cref="Finish"/> reports it later.</summary>
+    public void MarkEnd() => recorder?.MarkEnd();
+
     /// <summary>Ends the span (<c>cr</c>) and reports it.</summary>
     public void Finish() => recorder?.Finish();
 

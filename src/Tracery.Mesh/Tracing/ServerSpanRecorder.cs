@@ -69,4 +69,6 @@ internal sealed class ServerSpanRecorder
 
         recording.TryFinish("ws", out _);
     }
+
+    public void MarkEnd() => recording.MarkEnd();
 }

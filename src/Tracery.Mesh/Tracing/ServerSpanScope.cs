@@ -35,6 +35,9 @@ public readonly struct ServerSpanScope : IDisposable
     /// <summary>Records <c>io.buoyant.router.Failure</c>, and an <c>error</c> tag with the reason.</summary>
     public void SetFailure(RoutingFailure failure, string? reason = null) => recorder?.SetFailure(failure, reason);
 
+    /// <summary>Fixes the span's end (<c>ss</c>) at this moment; <see cref="Finish"/> reports it later.</summary>
+    public void MarkEnd() => recorder?.MarkEnd();
+
     /// <summary>Ends the span (<c>ss</c>) with the status sent to the caller and reports it.</summary>
     public void Finish(int statusCode) => recorder?.Finish(statusCode);
 

@@ -19,6 +19,7 @@ internal sealed class SpanRecording(
     private KeyValuePair<string, string>[] tags = new KeyValuePair<string, string>[12];
     private int tagCount;
     private int finished;
+    private long endMicros;
 
     public TraceContext Context => context;
 
@@ -29,8 +30,16 @@ internal sealed class SpanRecording(
 
     public Endpoint? RemoteEndpoint { get; set; } = remoteEndpoint;
 
+    /// <summary>True once the span is reported; later tags and annotations are ignored, as the span is already sent.</summary>
+    public bool IsFinished => Volatile.Read(ref finished) != 0;
+
     public void Tag(string key, string value)
     {
+        if (IsFinished)
+        {
+            return;
+        }
+
         var index = IndexOf(key);
         if (index >= 0)
         {
@@ -54,7 +63,29 @@ internal sealed class SpanRecording(
         }
     }
 
-    public void Annotate(string value) => annotations.Add(new Annotation(startMicros + clock.MicrosSince(startTimestamp), value));
+    public void Annotate(string value)
+    {
+        if (!IsFinished)
+        {
+            Record(value);
+        }
+    }
+
+    /// <summary>
+    /// Fixes the span's end at this moment, to be reported by a later <see cref="TryFinish"/>: the response is complete
+    /// now, and the bookkeeping before the span is built (cold on a router's first request) must not lengthen it.
+    /// </summary>
+    public void MarkEnd()
+    {
+        if (endMicros == 0)
+        {
+            endMicros = clock.MicrosSince(startTimestamp);
+        }
+    }
+
+    private void Record(string value) => Record(value, clock.MicrosSince(startTimestamp));
+
+    private void Record(string value, long sinceStart) => annotations.Add(new Annotation(startMicros + sinceStart, value));
 
     /// <summary>Ends the span with a last annotation and reports it; false (and no span) if it had already ended.</summary>
     public bool TryFinish(string? lastAnnotation, out Span span)
@@ -65,9 +96,10 @@ internal sealed class SpanRecording(
             return false;
         }
 
+        var duration = endMicros != 0 ? endMicros : clock.MicrosSince(startTimestamp);
         if (lastAnnotation is not null)
         {
-            Annotate(lastAnnotation);
+            Record(lastAnnotation, duration);
         }
 
         annotations.Sort();
@@ -79,7 +111,7 @@ internal sealed class SpanRecording(
             Kind = kind,
             Name = Name,
             Timestamp = startMicros,
-            Duration = clock.MicrosSince(startTimestamp),
+            Duration = duration,
             LocalEndpoint = localEndpoint,
             RemoteEndpoint = RemoteEndpoint,
             Annotations = annotations,
