@@ -30,8 +30,10 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
 
         budget.Deposit();
         var replayable = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false;
-        using var total = service.TotalTimeout is TimeSpan t ? new CancellationTokenSource(t, time) : new CancellationTokenSource();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(total.Token, context.RequestAborted);
+        // Timers and linked sources only when a timeout is configured: without one the request's own abort is the deadline.
+        using var total = service.TotalTimeout is TimeSpan t ? new CancellationTokenSource(t, time) : null;
+        using var linked = total is null ? null : CancellationTokenSource.CreateLinkedTokenSource(total.Token, context.RequestAborted);
+        var deadline = linked?.Token ?? context.RequestAborted;
         for (var number = 1; ; number++)
         {
             var endpoint = target.Client.Pick();
@@ -43,7 +45,7 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
             var budgetDenied = false;
             bool Gate(ResponseClass _)
             {
-                if (!replayable || total.IsCancellationRequested)
+                if (!replayable || Expired(total))
                 {
                     return false;
                 }
@@ -51,7 +53,7 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
                 return !budgetDenied;
             }
 
-            var result = await SendAsync(context, target, endpoint, Gate, deadline.Token);
+            var result = await SendAsync(context, target, endpoint, Gate, deadline);
             if (context.RequestAborted.IsCancellationRequested)
             {
                 return null;
@@ -65,8 +67,8 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
             {
                 metrics.Retries(path).Increment();
                 context.Response.Clear();
-                await Task.Delay(service.RetryBackoff.Delay(number), time, deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                if (!total.IsCancellationRequested)
+                await Task.Delay(service.RetryBackoff.Delay(number), time, deadline).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (!Expired(total))
                 {
                     continue;
                 }
@@ -76,7 +78,7 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
             {
                 return status;
             }
-            var error = Error(result, target, endpoint, total.IsCancellationRequested);
+            var error = Error(result, target, endpoint, Expired(total));
             await error.WriteAsync(context.Response);
             return error.Status;
         }
@@ -85,20 +87,25 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
     private async Task<AttemptResult> SendAsync(HttpContext context, RouteTarget target, UpstreamEndpoint endpoint, Func<ResponseClass, bool> gate, CancellationToken deadline)
     {
         var policy = target.Client.Policy;
-        using var attemptDeadline = CancellationTokenSource.CreateLinkedTokenSource(deadline);
-        if (policy.RequestAttemptTimeout is TimeSpan limit)
-        {
-            attemptDeadline.CancelAfter(limit);
-        }
+        using var attemptDeadline = policy.RequestAttemptTimeout is TimeSpan limit ? CancelledAfter(deadline, limit) : null;
         var started = time.GetTimestamp();
         endpoint.Acquire();
-        var result = await attempt.SendAsync(context, endpoint, target, gate, attemptDeadline.Token);
+        var result = await attempt.SendAsync(context, endpoint, target, gate, attemptDeadline?.Token ?? deadline);
         var elapsed = time.GetElapsedTime(started);
         var success = result.Class == ResponseClass.Success;
         endpoint.Complete(success, elapsed, time);
         metrics.Client(target.Bound.Id).Record(success, elapsed, result.Outcome.Status);
         return result;
     }
+
+    private static CancellationTokenSource CancelledAfter(CancellationToken deadline, TimeSpan limit)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+        source.CancelAfter(limit);
+        return source;
+    }
+
+    private static bool Expired(CancellationTokenSource? total) => total?.IsCancellationRequested == true;
 
     private static ErrorResponse Error(AttemptResult result, RouteTarget target, UpstreamEndpoint endpoint, bool totalExpired) => result.Outcome.Failure switch
     {
