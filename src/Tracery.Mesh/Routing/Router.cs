@@ -144,7 +144,7 @@ public sealed class Router : IDisposable
     }
 
     /// <summary>The resolution, or null when binding outlived <c>bindingTimeoutMs</c>.</summary>
-    private async Task<NameResolution?> BindAsync(HttpContext context, NamePath path, LocalDtab local)
+    private async ValueTask<NameResolution?> BindAsync(HttpContext context, NamePath path, LocalDtab local)
     {
         if (_bindings.TryGet(path, local.Text, out var cached))
         {
