@@ -89,6 +89,7 @@ public sealed class MeshHost : IAsyncDisposable
         }
         var invoker = new HttpMessageInvoker(UpstreamHandler());
         var routers = new List<Router>();
+        var routerMetrics = new Dictionary<Router, RouterMetrics>();
         var bindings = new List<RouterBinding>();
         ListenOptions? admin = null;
         // The forwarder lives in its own small container so the routers exist before Kestrel binds their listeners.
@@ -97,9 +98,11 @@ public sealed class MeshHost : IAsyncDisposable
         builder.Services.AddSingleton(forwarderServices); // disposed with the app
         foreach (var definition in options.Routers)
         {
-            var routerMetrics = new RouterMetrics(metrics, definition.Label);
-            var dispatcher = new RequestDispatcher(new ForwardingAttempt(forwarder, invoker), routerMetrics, options.Time);
-            routers.Add(new Router(definition, dispatcher, routerMetrics, options.Time, options.RecentRequests));
+            var scopes = new RouterMetrics(metrics, definition.Label);
+            var dispatcher = new RequestDispatcher(new ForwardingAttempt(forwarder, invoker), scopes, options.Time);
+            var router = new Router(definition, dispatcher, scopes, options.Time, options.RecentRequests);
+            routers.Add(router);
+            routerMetrics[router] = scopes;
         }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -108,9 +111,9 @@ public sealed class MeshHost : IAsyncDisposable
             {
                 foreach (var server in router.Definition.Servers)
                 {
-                    kestrel.Listen(server, listener =>
+                    kestrel.Listen(server.Endpoint, listener =>
                     {
-                        var binding = new RouterBinding(router, listener);
+                        var binding = new RouterBinding(router, server, listener);
                         bindings.Add(binding);
                         listener.Use(next => connection =>
                         {
@@ -130,13 +133,21 @@ public sealed class MeshHost : IAsyncDisposable
         {
             var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
             return items is not null && items.TryGetValue(RouterBinding.Key, out var value) && value is RouterBinding binding
-                ? binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel)
+                ? binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel, binding.Limit)
                 : next(context);
         });
         app.UseRouting();
         var host = new MeshHost(app, invoker, bindings, admin, routers, metrics);
         AdminEndpoints.Map(app, new AdminContext(host, options));
         await app.StartAsync(cancellationToken);
+        foreach (var binding in bindings)
+        {
+            if (binding.Limit is { } limit)
+            {
+                // Registered once bound, so that a port-0 server's gauge carries its real port.
+                routerMetrics[binding.Router].RequestConcurrency(binding.ServerLabel, () => limit.InFlight);
+            }
+        }
         return host;
     }
 
