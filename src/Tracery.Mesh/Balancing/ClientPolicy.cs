@@ -1,6 +1,7 @@
 namespace Tracery.Mesh.Balancing;
 
 using Tracery.Mesh.Classification;
+using Tracery.Mesh.Transport;
 
 /// <summary>
 /// The runtime form of a router's <c>client</c> block for one bound id: load balancer kind, failure accrual
@@ -19,6 +20,9 @@ public sealed record ClientPolicy(
         new JitteredBackoff(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(300)),
         null,
         TimeSpan.FromSeconds(10));
+
+    /// <summary>Connection pool and session limits; <see cref="UpstreamTransport.Default"/> shares the process-wide pool.</summary>
+    public UpstreamTransport Transport { get; init; } = UpstreamTransport.Default;
 
     public IFailureAccrual NewAccrual() =>
         ConsecutiveFailures > 0 ? new ConsecutiveFailuresAccrual(ConsecutiveFailures, AccrualBackoff) : NoFailureAccrual.Instance;

@@ -23,6 +23,20 @@ public sealed class UpstreamEndpoint(Address address, IFailureAccrual accrual, P
     /// <summary>Marks a request as in flight; call <see cref="Complete"/> when its attempt ends.</summary>
     public void Acquire() => Interlocked.Increment(ref _outstanding);
 
+    /// <summary>
+    /// Marks a request as in flight unless <paramref name="max"/> already are (<c>hostConnectionPool</c>'s
+    /// <c>maxSize + maxWaiters</c>); an interlocked count, so an unlimited client pays what <see cref="Acquire"/> does.
+    /// </summary>
+    public bool TryAcquire(int max)
+    {
+        if (Interlocked.Increment(ref _outstanding) <= max)
+        {
+            return true;
+        }
+        Interlocked.Decrement(ref _outstanding);
+        return false;
+    }
+
     public void Complete(bool success, TimeSpan rtt, TimeProvider time)
     {
         Interlocked.Decrement(ref _outstanding);

@@ -5,6 +5,7 @@ using System.Net.Http;
 using Microsoft.AspNetCore.Http;
 using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Classification;
+using Tracery.Mesh.Transport;
 using Yarp.ReverseProxy.Forwarder;
 using AttemptOutcome = Tracery.Mesh.Classification.AttemptOutcome;
 
@@ -12,7 +13,7 @@ using AttemptOutcome = Tracery.Mesh.Classification.AttemptOutcome;
 /// One attempt: forwards the request to one endpoint with YARP and reports what happened. The attempt's own
 /// deadline and the request's overall deadline both cancel it; which one fired decides the error reported.
 /// </summary>
-internal sealed class ForwardingAttempt(IHttpForwarder forwarder, HttpMessageInvoker invoker)
+internal sealed class ForwardingAttempt(IHttpForwarder forwarder, UpstreamInvokers invokers)
 {
     private static readonly ForwarderRequestConfig Config = new() { ActivityTimeout = TimeSpan.FromMinutes(10) };
 
@@ -23,7 +24,7 @@ internal sealed class ForwardingAttempt(IHttpForwarder forwarder, HttpMessageInv
         var transformer = new AttemptTransformer(target, upstream, retryGate);
         var prefix = $"http://{endpoint.Address.Host}:{endpoint.Address.Port}";
         using var span = new SpanEnd(transformer);
-        var error = await forwarder.SendAsync(context, prefix, invoker, Config, transformer, deadline);
+        var error = await forwarder.SendAsync(context, prefix, invokers.For(target.Client), Config, transformer, deadline);
         if (error == ForwarderError.None && transformer.Outcome is AttemptOutcome outcome)
         {
             transformer.Span.RecordOutcome(SpanOutcome(transformer.Class));

@@ -90,7 +90,7 @@ public sealed class Linker : IAsyncDisposable
         var propagation = router.TracePropagator == "io.l5d.zipkin" ? TracePropagation.Zipkin : TracePropagation.Linkerd;
         return new RouterDefinition(
             router.Label,
-            router.Servers.Select(s => new IPEndPoint(ParseIp(s.Ip), s.Port)).ToList(),
+            router.Servers.Select(Server).ToList(),
             Checked(() => identifiers.Create(router), $"{key}.identifier"),
             interpreter,
             router.Dtab)
@@ -102,6 +102,11 @@ public sealed class Linker : IAsyncDisposable
             Tracer = telemetry.CreateRouterTracer(propagation),
         };
     }
+
+    private static ServerDefinition Server(ServerConfig server) => new(new IPEndPoint(ParseIp(server.Ip), server.Port))
+    {
+        MaxConcurrentRequests = server.MaxConcurrentRequests,
+    };
 
     /// <summary>Maps every <c>io.l5d.static</c> entry up front, so a bad one fails at startup rather than on first use.</summary>
     private static PrefixedParams<TOut> Prefixed<TIn, TOut>(PrefixedParams<TIn> config, Func<TIn, string, TOut> map, string key)

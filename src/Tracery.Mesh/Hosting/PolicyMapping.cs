@@ -3,6 +3,7 @@ namespace Tracery.Mesh.Hosting;
 using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Classification;
 using Tracery.Mesh.Config.Routing;
+using Tracery.Mesh.Transport;
 
 /// <summary>Turns a router's loaded <c>client</c> and <c>service</c> parameters into the runtime policies.</summary>
 public static class PolicyMapping
@@ -22,7 +23,27 @@ public static class PolicyMapping
             failures,
             Backoff(accrual.Backoff),
             Millis(config.RequestAttemptTimeoutMs),
-            TimeSpan.FromMilliseconds(config.LoadBalancer.DecayTimeMs));
+            TimeSpan.FromMilliseconds(config.LoadBalancer.DecayTimeMs))
+        {
+            Transport = Transport(config),
+        };
+    }
+
+    /// <summary>
+    /// <c>hostConnectionPool</c> and <c>clientSession</c>. <c>minSize</c> has no counterpart: .NET opens connections on
+    /// demand and keeps idle ones until <c>idleTimeMs</c>, which is what a warm pool is for.
+    /// </summary>
+    public static UpstreamTransport Transport(ClientParams config)
+    {
+        var pool = config.HostConnectionPool;
+        var transport = new UpstreamTransport
+        {
+            MaxConnections = pool.MaxSize,
+            MaxWaiters = pool.MaxWaiters,
+            IdleTimeout = Millis(pool.IdleTimeMs ?? config.SessionIdleTimeMs),
+            Lifetime = Millis(config.SessionLifeTimeMs),
+        };
+        return transport == UpstreamTransport.Default ? UpstreamTransport.Default : transport;
     }
 
     public static ServicePolicy Service(ServiceParams config) => new(
