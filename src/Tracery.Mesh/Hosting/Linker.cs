@@ -89,7 +89,7 @@ public sealed class Linker : IAsyncDisposable
         var propagation = router.TracePropagator == "io.l5d.zipkin" ? TracePropagation.Zipkin : TracePropagation.Linkerd;
         return new RouterDefinition(
             router.Label,
-            router.Servers.Select(Server).ToList(),
+            router.Servers.Select((s, i) => Server(s, $"{key}.servers[{i}]")).ToList(),
             Checked(() => identifiers.Create(router), $"{key}.identifier"),
             interpreter,
             router.Dtab)
@@ -102,9 +102,10 @@ public sealed class Linker : IAsyncDisposable
         };
     }
 
-    private static ServerDefinition Server(ServerConfig server) => new(new IPEndPoint(ParseIp(server.Ip), server.Port))
+    private static ServerDefinition Server(ServerConfig server, string key) => new(new IPEndPoint(ParseIp(server.Ip), server.Port))
     {
         MaxConcurrentRequests = server.MaxConcurrentRequests,
+        Tls = server.Tls is { } tls ? Checked(() => PolicyMapping.ServerTls(tls, $"{key}.tls"), $"{key}.tls") : null,
     };
 
     /// <summary>Maps every <c>io.l5d.static</c> entry up front, so a bad one fails at startup rather than on first use.</summary>

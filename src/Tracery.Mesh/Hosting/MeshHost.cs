@@ -113,6 +113,10 @@ public sealed class MeshHost : IAsyncDisposable
                 {
                     kestrel.Listen(server.Endpoint, listener =>
                     {
+                        if (server.Tls is { } tls)
+                        {
+                            listener.UseHttps(tls.HttpsOptions());
+                        }
                         var binding = new RouterBinding(router, server, listener);
                         bindings.Add(binding);
                         listener.Use(next => connection =>

@@ -25,7 +25,7 @@ public static class PolicyMapping
             Millis(config.RequestAttemptTimeoutMs),
             TimeSpan.FromMilliseconds(config.LoadBalancer.DecayTimeMs))
         {
-            Transport = Transport(config),
+            Transport = Transport(config, keyPath),
         };
     }
 
@@ -33,7 +33,7 @@ public static class PolicyMapping
     /// <c>hostConnectionPool</c> and <c>clientSession</c>. <c>minSize</c> has no counterpart: .NET opens connections on
     /// demand and keeps idle ones until <c>idleTimeMs</c>, which is what a warm pool is for.
     /// </summary>
-    public static UpstreamTransport Transport(ClientParams config)
+    public static UpstreamTransport Transport(ClientParams config, string keyPath = "client")
     {
         var pool = config.HostConnectionPool;
         var transport = new UpstreamTransport
@@ -42,8 +42,27 @@ public static class PolicyMapping
             MaxWaiters = pool.MaxWaiters,
             IdleTimeout = Millis(pool.IdleTimeMs ?? config.SessionIdleTimeMs),
             Lifetime = Millis(config.SessionLifeTimeMs),
+            Tls = config.Tls is { } tls ? ClientTls(tls, $"{keyPath}.tls") : null,
         };
         return transport == UpstreamTransport.Default ? UpstreamTransport.Default : transport;
+    }
+
+    /// <summary>Reads the certificate files now, so that a bad path fails at startup and not on the first request.</summary>
+    public static ClientTls ClientTls(ClientTlsConfig config, string keyPath) => new(
+        config.CommonName,
+        config.DisableValidation,
+        PemFiles.Certificates(config.TrustCerts, $"{keyPath}.trustCerts"),
+        config.ClientCertPath is { } cert ? PemFiles.CertificateWithKey(cert, config.ClientKeyPath!, $"{keyPath}.clientAuth") : null,
+        PemFiles.Protocols(config.Protocols, $"{keyPath}.protocols"));
+
+    public static ServerTls ServerTls(ServerTlsConfig config, string keyPath)
+    {
+        var certificate = PemFiles.CertificateWithKey(config.CertPath, config.KeyPath, keyPath);
+        return new ServerTls(
+            certificate,
+            PemFiles.Certificates(config.CaCertPath is { } ca ? [ca] : [], $"{keyPath}.caCertPath"),
+            config.RequireClientAuth,
+            PemFiles.Protocols(config.Protocols, $"{keyPath}.protocols"));
     }
 
     public static ServicePolicy Service(ServiceParams config) => new(

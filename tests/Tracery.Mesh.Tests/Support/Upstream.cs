@@ -2,6 +2,7 @@ namespace Tracery.Mesh.Tests.Support;
 
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -21,11 +22,19 @@ public sealed class Upstream : IAsyncDisposable
 
     public Address Address => new("127.0.0.1", Port);
 
-    public static async Task<Upstream> StartAsync(Func<HttpContext, Task>? handler = null)
+    /// <param name="certificate">Serve HTTPS with it; plain HTTP when null.</param>
+    public static async Task<Upstream> StartAsync(Func<HttpContext, Task>? handler = null, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listener =>
+        {
+            if (certificate is not null)
+            {
+                listener.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         var upstream = new Upstream(app);
         app.Run(async context =>
