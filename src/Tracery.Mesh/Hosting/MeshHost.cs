@@ -136,9 +136,12 @@ public sealed class MeshHost : IAsyncDisposable
         app.Use((context, next) =>
         {
             var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
-            return items is not null && items.TryGetValue(RouterBinding.Key, out var value) && value is RouterBinding binding
-                ? binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel, binding.Limit)
-                : next(context);
+            if (items is null || !items.TryGetValue(RouterBinding.Key, out var value) || value is not RouterBinding binding)
+            {
+                return next(context);
+            }
+            binding.Server.AddForwardedHeader?.Append(context); // as received, like Linkerd's server-stack module
+            return binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel, binding.Limit);
         });
         app.UseRouting();
         var host = new MeshHost(app, invokers, bindings, admin, routers, metrics);

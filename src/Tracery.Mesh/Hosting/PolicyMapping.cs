@@ -3,6 +3,7 @@ namespace Tracery.Mesh.Hosting;
 using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Classification;
 using Tracery.Mesh.Config.Routing;
+using Tracery.Mesh.Routing.Forwarded;
 using Tracery.Mesh.Transport;
 
 /// <summary>Turns a router's loaded <c>client</c> and <c>service</c> parameters into the runtime policies.</summary>
@@ -64,6 +65,17 @@ public static class PolicyMapping
             config.RequireClientAuth,
             PemFiles.Protocols(config.Protocols, $"{keyPath}.protocols"));
     }
+
+    /// <summary>An <c>addForwardedHeader</c> labeler; <c>router</c> names the node by <paramref name="routerLabel"/>.</summary>
+    public static IForwardedLabeler Labeler(ForwardedLabelerConfig config, string routerLabel) => config.Kind switch
+    {
+        "ip" => new AddressLabeler(withPort: false),
+        "ip:port" => new AddressLabeler(withPort: true),
+        "connectionRandom" => new ObfuscatedLabeler(perConnection: true),
+        "router" => new StaticLabeler(routerLabel),
+        "static" => new StaticLabeler(config.Label!),
+        _ => new ObfuscatedLabeler(perConnection: false),
+    };
 
     public static ServicePolicy Service(ServiceParams config) => new(
         ResponseClassifiers.ForKind(config.ResponseClassifier),

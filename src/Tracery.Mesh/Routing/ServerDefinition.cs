@@ -14,5 +14,8 @@ public sealed record ServerDefinition(IPEndPoint Endpoint)
     /// <summary><c>tls</c>: the listener speaks HTTPS; null is plain HTTP.</summary>
     public Transport.ServerTls? Tls { get; init; }
 
+    /// <summary><c>addForwardedHeader</c>: null adds no <c>Forwarded</c> header.</summary>
+    public Forwarded.ForwardedHeader? AddForwardedHeader { get; init; }
+
     public static implicit operator ServerDefinition(IPEndPoint endpoint) => new(endpoint);
 }

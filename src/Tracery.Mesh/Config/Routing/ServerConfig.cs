@@ -14,6 +14,9 @@ public sealed record ServerConfig(string Ip, int Port, int? MaxConcurrentRequest
     /// <summary><c>tls</c>: null listens in plain text.</summary>
     public ServerTlsConfig? Tls { get; init; }
 
+    /// <summary><c>addForwardedHeader</c>: null adds no <c>Forwarded</c> header (the RFC's default).</summary>
+    public ForwardedHeaderConfig? AddForwardedHeader { get; init; }
+
     public static ServerConfig Read(ConfigSection section, int defaultPort, int defaultMaxCallDepth)
     {
         var ip = section.String("ip") ?? DefaultIp;
@@ -31,12 +34,12 @@ public sealed record ServerConfig(string Ip, int Port, int? MaxConcurrentRequest
             section.String("timestampHeader"))
         {
             Tls = ServerTlsConfig.Read(section.Section("tls")),
+            AddForwardedHeader = ForwardedHeaderConfig.Read(section.Section("addForwardedHeader")),
         };
 
         // Accepted for compatibility with Linkerd configs; the runtime does not act on them.
         _ = section.Section("socketOptions");
         _ = section.Section("serverSession");
-        _ = section.Section("addForwardedHeader");
         _ = section.Bool("announce");
         _ = section.Strings("announce");
         section.Complete();
