@@ -43,6 +43,9 @@ internal static class AdminEndpoints
                 return Results.BadRequest(ex.Message);
             }
         });
+        admin.MapGet("/namer_state/{**file}", (string file) => NamerState.Find(context.Options.Namers, file) is { } namer
+            ? JsonBody(stream => NamerState.Write(stream, namer))
+            : Results.NotFound($"no namer with state at /namer_state/{file} (namers: {NamerState.List(context.Options.Namers)})"));
         admin.MapGet("/requests", () => context.Options.RecentRequests is { } recent
             ? Results.Json(recent.Snapshot())
             : Results.NotFound("the io.l5d.recentRequests telemeter is not configured"));

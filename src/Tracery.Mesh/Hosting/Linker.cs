@@ -37,10 +37,10 @@ public sealed class Linker : IAsyncDisposable
 
     public MeshTelemetry Telemetry => _telemetry;
 
-    public static Linker Link(MeshConfig config, TimeProvider? time = null, ILoggerFactory? loggers = null, bool consoleLogging = false)
+    public static Linker Link(MeshConfig config, TimeProvider? time = null, ILoggerFactory? loggers = null, bool consoleLogging = false, NamingKinds? namingKinds = null)
     {
         time ??= TimeProvider.System;
-        var naming = NamingRuntime.Start(config, time, loggers);
+        var naming = NamingRuntime.Start(config, time, loggers, namingKinds);
         MeshTelemetry telemetry;
         try
         {
@@ -72,6 +72,7 @@ public sealed class Linker : IAsyncDisposable
             ConsoleLogging = consoleLogging,
             Time = time,
             Telemetry = telemetry,
+            Namers = naming.Namers.Namers,
         };
         return new Linker(naming, telemetry, options);
     }
