@@ -12,12 +12,12 @@ public static class PolicyMapping
     public static ClientPolicy Client(ClientParams config, string keyPath)
     {
         var accrual = config.FailureAccrual;
-        var failures = accrual.Kind switch
+        var (failures, successRate) = accrual.Kind switch
         {
-            "io.l5d.consecutiveFailures" => accrual.Failures,
-            "none" => 0,
-            _ => throw new NotSupportedException(
-                $"{keyPath}.failureAccrual.kind '{accrual.Kind}' is not supported yet (supported: io.l5d.consecutiveFailures, none)"),
+            "io.l5d.successRate" => (0, new SuccessRatePolicy(accrual.SuccessRate, accrual.Requests, null)),
+            "io.l5d.successRateWindowed" => (0, new SuccessRatePolicy(accrual.SuccessRate, null, TimeSpan.FromSeconds(accrual.WindowSecs))),
+            "none" => (0, null),
+            _ => (accrual.Failures, (SuccessRatePolicy?)null),
         };
         return new ClientPolicy(
             config.LoadBalancer.Kind,
@@ -27,6 +27,7 @@ public static class PolicyMapping
             TimeSpan.FromMilliseconds(config.LoadBalancer.DecayTimeMs))
         {
             Transport = Transport(config, keyPath),
+            SuccessRate = successRate,
         };
     }
 
