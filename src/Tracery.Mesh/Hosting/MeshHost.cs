@@ -79,7 +79,7 @@ public sealed class MeshHost : IAsyncDisposable
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownGrace);
-        var metrics = new MetricsRegistry();
+        var metrics = new MetricsRegistry(options.Time);
         if (options.Telemetry is { } telemetry)
         {
             foreach (var (name, _) in telemetry.Metrics())
@@ -169,6 +169,7 @@ public sealed class MeshHost : IAsyncDisposable
             router.Dispose();
         }
         _invokers.Dispose();
+        Metrics.Dispose();
         if (_owned is not null)
         {
             await _owned.DisposeAsync();

@@ -2,6 +2,7 @@ namespace Tracery.Mesh.Tests.Admin;
 
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Tracery.Mesh.Admin;
 using Tracery.Mesh.Tests.Support;
 using Tracery.Mesh.Tests.Tracing;
@@ -9,17 +10,22 @@ using Tracery.Mesh.Tracing;
 
 public sealed class AdminEndpointTests
 {
+    /// <summary>A mesh on a fake clock that has served <paramref name="requests"/>; the clock then moves past the
+    /// minute boundary, so histograms show those requests.</summary>
     private static async Task<(TestMesh Mesh, Upstream Upstream)> MeshWithTraffic(int requests, RecentRequestLog? recent = null)
     {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 30, TimeSpan.Zero));
         var upstream = await Upstream.StartAsync();
         var mesh = await TestMesh.StartAsync(
             new TableInterpreter().Bind("/svc/hello", "/#/io.l5d.fs/hello", new StaticAddressSet(upstream.Address)),
             r => r with { Tracer = new RouterTracer(new RouterTracerOptions(SampleRate: 1.0), new CollectingSpanSink()) },
-            recent);
+            recent,
+            time);
         for (var i = 0; i < requests; i++)
         {
             (await mesh.Client.GetAsync("http://hello/")).EnsureSuccessStatusCode();
         }
+        time.Advance(TimeSpan.FromSeconds(30));
         return (mesh, upstream);
     }
 
