@@ -69,7 +69,7 @@ public sealed class ConfiguredMeshTests : IDisposable
         var config = await admin.GetAsync("/config.json");
         var delegator = await admin.GetStringAsync("/delegator.json?path=/svc/world&namespace=outgoing");
         var badNamespace = await admin.GetAsync("/delegator.json?path=/svc/world&namespace=nope");
-        using var requests = JsonDocument.Parse(await admin.GetStringAsync("/requests"));
+        using var requests = JsonDocument.Parse(await admin.GetStringAsync("/requests.json"));
 
         Assert.Equal(HttpStatusCode.OK, config.StatusCode);
         Assert.Contains("outgoing", await config.Content.ReadAsStringAsync());
