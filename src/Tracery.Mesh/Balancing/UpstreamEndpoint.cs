@@ -43,7 +43,7 @@ public sealed class UpstreamEndpoint(Address address, IFailureAccrual accrual, P
         Latency.Observe(rtt, PeakEwma.Now(time));
         if (success)
         {
-            Accrual.RecordSuccess();
+            Accrual.RecordSuccess(time.GetUtcNow());
         }
         else
         {

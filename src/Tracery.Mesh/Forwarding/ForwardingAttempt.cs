@@ -22,7 +22,7 @@ internal sealed class ForwardingAttempt(IHttpForwarder forwarder, UpstreamInvoke
     {
         var upstream = IPAddress.TryParse(endpoint.Address.Host, out var ip) ? new IPEndPoint(ip, endpoint.Address.Port) : null;
         var transformer = new AttemptTransformer(target, upstream, retryGate);
-        var prefix = $"http://{endpoint.Address.Host}:{endpoint.Address.Port}";
+        var prefix = $"{target.Client.Policy.Transport.Scheme}://{endpoint.Address.Host}:{endpoint.Address.Port}";
         using var span = new SpanEnd(transformer);
         var error = await forwarder.SendAsync(context, prefix, invokers.For(target.Client), Config, transformer, deadline);
         if (error == ForwarderError.None && transformer.Outcome is AttemptOutcome outcome)

@@ -2,6 +2,7 @@ namespace Tracery.Mesh.Tests.Support;
 
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -28,12 +29,20 @@ public sealed class Upstream : IAsyncDisposable
     public Address Address => new(_ip.ToString(), Port);
 
     /// <summary>Starts on <paramref name="ip"/> (default 127.0.0.1), e.g. 127.0.2.2 for a "pod" on a second "node".</summary>
-    public static async Task<Upstream> StartAsync(Func<HttpContext, Task>? handler = null, IPAddress? ip = null)
+    /// <param name="certificate">Serve HTTPS with it; plain HTTP when null.</param>
+    public static async Task<Upstream> StartAsync(Func<HttpContext, Task>? handler = null, IPAddress? ip = null, X509Certificate2? certificate = null)
     {
         ip ??= IPAddress.Loopback;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(ip, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(ip, 0, listener =>
+        {
+            if (certificate is not null)
+            {
+                listener.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         var upstream = new Upstream(app, ip);
         app.Run(async context =>
