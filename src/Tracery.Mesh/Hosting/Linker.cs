@@ -12,6 +12,7 @@ using Tracery.Mesh.Config.Routing;
 using Tracery.Mesh.Identifiers;
 using Tracery.Mesh.Naming;
 using Tracery.Mesh.Routing;
+using Tracery.Mesh.Routing.Forwarded;
 using Tracery.Mesh.Telemetry;
 using Tracery.Mesh.Tracing;
 
@@ -90,7 +91,7 @@ public sealed class Linker : IAsyncDisposable
         var propagation = router.TracePropagator == "io.l5d.zipkin" ? TracePropagation.Zipkin : TracePropagation.Linkerd;
         return new RouterDefinition(
             router.Label,
-            router.Servers.Select(Server).ToList(),
+            router.Servers.Select((s, i) => Server(s, router.Label, $"{key}.servers[{i}]")).ToList(),
             Checked(() => identifiers.Create(router), $"{key}.identifier"),
             interpreter,
             router.Dtab)
@@ -103,9 +104,13 @@ public sealed class Linker : IAsyncDisposable
         };
     }
 
-    private static ServerDefinition Server(ServerConfig server) => new(new IPEndPoint(ParseIp(server.Ip), server.Port))
+    private static ServerDefinition Server(ServerConfig server, string routerLabel, string key) => new(new IPEndPoint(ParseIp(server.Ip), server.Port))
     {
+        AddForwardedHeader = server.AddForwardedHeader is { } forwarded
+            ? new ForwardedHeader(PolicyMapping.Labeler(forwarded.By, routerLabel), PolicyMapping.Labeler(forwarded.For, routerLabel))
+            : null,
         MaxConcurrentRequests = server.MaxConcurrentRequests,
+        Tls = server.Tls is { } tls ? Checked(() => PolicyMapping.ServerTls(tls, $"{key}.tls"), $"{key}.tls") : null,
     };
 
     /// <summary>Maps every <c>io.l5d.static</c> entry up front, so a bad one fails at startup rather than on first use.</summary>

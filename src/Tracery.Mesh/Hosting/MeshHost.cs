@@ -79,7 +79,7 @@ public sealed class MeshHost : IAsyncDisposable
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownGrace);
-        var metrics = new MetricsRegistry();
+        var metrics = new MetricsRegistry(options.Time);
         if (options.Telemetry is { } telemetry)
         {
             foreach (var (name, _) in telemetry.Metrics())
@@ -113,6 +113,10 @@ public sealed class MeshHost : IAsyncDisposable
                 {
                     kestrel.Listen(server.Endpoint, listener =>
                     {
+                        if (server.Tls is { } tls)
+                        {
+                            listener.UseHttps(tls.HttpsOptions());
+                        }
                         var binding = new RouterBinding(router, server, listener);
                         bindings.Add(binding);
                         listener.Use(next => connection =>
@@ -132,9 +136,12 @@ public sealed class MeshHost : IAsyncDisposable
         app.Use((context, next) =>
         {
             var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
-            return items is not null && items.TryGetValue(RouterBinding.Key, out var value) && value is RouterBinding binding
-                ? binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel, binding.Limit)
-                : next(context);
+            if (items is null || !items.TryGetValue(RouterBinding.Key, out var value) || value is not RouterBinding binding)
+            {
+                return next(context);
+            }
+            binding.Server.AddForwardedHeader?.Append(context); // as received, like Linkerd's server-stack module
+            return binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel, binding.Limit);
         });
         app.UseRouting();
         var host = new MeshHost(app, invokers, bindings, admin, routers, metrics);
@@ -162,6 +169,7 @@ public sealed class MeshHost : IAsyncDisposable
             router.Dispose();
         }
         _invokers.Dispose();
+        Metrics.Dispose();
         if (_owned is not null)
         {
             await _owned.DisposeAsync();

@@ -15,6 +15,8 @@ internal sealed class RouterBinding(Router router, ServerDefinition server, List
 
     public Router Router => router;
 
+    public ServerDefinition Server => server;
+
     /// <summary>The server's <c>maxConcurrentRequests</c>, shared by all its connections; null when unlimited.</summary>
     public ConcurrencyLimit? Limit { get; } = server.MaxConcurrentRequests is int max ? new ConcurrencyLimit(max) : null;
 

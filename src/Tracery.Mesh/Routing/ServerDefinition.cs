@@ -11,5 +11,11 @@ public sealed record ServerDefinition(IPEndPoint Endpoint)
     /// <summary>Linkerd's <c>maxConcurrentRequests</c>: requests beyond it are refused at once with 503; null is unlimited.</summary>
     public int? MaxConcurrentRequests { get; init; }
 
+    /// <summary><c>tls</c>: the listener speaks HTTPS; null is plain HTTP.</summary>
+    public Transport.ServerTls? Tls { get; init; }
+
+    /// <summary><c>addForwardedHeader</c>: null adds no <c>Forwarded</c> header.</summary>
+    public Forwarded.ForwardedHeader? AddForwardedHeader { get; init; }
+
     public static implicit operator ServerDefinition(IPEndPoint endpoint) => new(endpoint);
 }

@@ -7,7 +7,7 @@ using Tracery.Mesh.Balancing;
 
 /// <summary>
 /// The connection pools the forwarder sends through: one shared pool for every client with the default
-/// transport, and one of its own for each client whose <see cref="UpstreamTransport"/> sets limits, so that
+/// transport, and one of its own for each client whose <see cref="UpstreamTransport"/> sets limits or TLS, so that
 /// <c>hostConnectionPool.maxSize</c> counts that client's connections only (a Finagle client's pool per host).
 /// </summary>
 public sealed class UpstreamInvokers : IDisposable
@@ -46,5 +46,6 @@ public sealed class UpstreamInvokers : IDisposable
         MaxConnectionsPerServer = transport.MaxConnections ?? int.MaxValue,
         PooledConnectionIdleTimeout = transport.IdleTimeout ?? DefaultIdleTimeout,
         PooledConnectionLifetime = transport.Lifetime ?? Timeout.InfiniteTimeSpan,
+        SslOptions = transport.Tls?.SslOptions() ?? new(),
     };
 }

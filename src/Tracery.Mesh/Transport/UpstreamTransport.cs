@@ -21,6 +21,12 @@ public sealed record UpstreamTransport
     /// <summary><c>clientSession.lifeTimeMs</c>: a connection is retired after it, once idle.</summary>
     public TimeSpan? Lifetime { get; init; }
 
+    /// <summary><c>client.tls</c>: null connects in plain text.</summary>
+    public ClientTls? Tls { get; init; }
+
+    /// <summary>The scheme the forwarder addresses endpoints with.</summary>
+    public string Scheme => Tls is null ? "http" : "https";
+
     /// <summary>
     /// Requests one endpoint may have in flight, in use and waiting: <c>maxSize + maxWaiters</c>, or unlimited
     /// when either is.
