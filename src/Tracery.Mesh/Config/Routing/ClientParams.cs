@@ -28,7 +28,8 @@ public sealed record ClientParams(
             session?.Int("idleTimeMs", 1),
             session?.Int("lifeTimeMs", 1))
         {
-            Tls = ClientTlsConfig.Read(section.Section("tls")),
+            // An io.l5d.static entry's prefix (read again by PrefixedParams) supplies commonName's {variables}.
+            Tls = ClientTlsConfig.Read(section.Section("tls"), section.Has("prefix") ? section.String("prefix") : null),
         };
         session?.Complete();
 
