@@ -1,16 +1,23 @@
 namespace Tracery.Mesh.Balancing;
 
+using System.Net;
 using Tracery.Mesh.Naming;
 
 /// <summary>
 /// The runtime state of one address of a client: requests in flight, latency cost and failure accrual.
 /// Kept across address-set updates so that a namer refresh does not forget a dead endpoint.
 /// </summary>
-public sealed class UpstreamEndpoint(Address address, IFailureAccrual accrual, PeakEwma latency)
+public sealed class UpstreamEndpoint(Address address, IFailureAccrual accrual, PeakEwma latency, string scheme = "http")
 {
     private int _outstanding;
 
     public Address Address { get; } = address;
+
+    /// <summary>The forwarder's destination prefix, <c>http://host:port</c> (<c>https</c> with client TLS): built once, not per request.</summary>
+    public string Prefix { get; } = $"{scheme}://{address.Host}:{address.Port}";
+
+    /// <summary>The address as a socket address when its host is an IP literal (a CLIENT span's remote endpoint), else null.</summary>
+    public IPEndPoint? SocketAddress { get; } = IPAddress.TryParse(address.Host, out var ip) ? new IPEndPoint(ip, address.Port) : null;
 
     public double Weight => Address.Weight > 0 ? Address.Weight : 1.0;
 

@@ -19,11 +19,9 @@ internal sealed class ForwardingAttempt(IHttpForwarder forwarder, UpstreamInvoke
     public async Task<AttemptResult> SendAsync(
         HttpContext context, UpstreamEndpoint endpoint, RouteTarget target, Func<ResponseClass, bool> retryGate, CancellationToken deadline)
     {
-        var upstream = IPAddress.TryParse(endpoint.Address.Host, out var ip) ? new IPEndPoint(ip, endpoint.Address.Port) : null;
-        var transformer = new AttemptTransformer(target, upstream, retryGate);
-        var prefix = $"{target.Client.Policy.Transport.Scheme}://{endpoint.Address.Host}:{endpoint.Address.Port}";
+        var transformer = new AttemptTransformer(target, endpoint.SocketAddress, retryGate);
         using var span = new SpanEnd(transformer);
-        var error = await forwarder.SendAsync(context, prefix, invokers.For(target.Client), Config, transformer, deadline);
+        var error = await forwarder.SendAsync(context, endpoint.Prefix, invokers.For(target.Client), Config, transformer, deadline);
         if (error == ForwarderError.None && transformer.Outcome is AttemptOutcome outcome)
         {
             transformer.Span.RecordOutcome(transformer.Class);

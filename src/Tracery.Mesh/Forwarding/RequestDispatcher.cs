@@ -23,7 +23,11 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
     {
         var path = target.DstPath.ToString();
         var service = target.Service;
-        var budget = _budgets.GetOrAdd(path, _ => new WindowedRetryBudget(service.RetryBudget, time));
+        if (!_budgets.TryGetValue(path, out var budget))
+        {
+            budget = _budgets.GetOrAdd(path, _ => new WindowedRetryBudget(service.RetryBudget, time));
+        }
+
         budget.Deposit();
         var replayable = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false;
         using var total = service.TotalTimeout is TimeSpan t ? new CancellationTokenSource(t, time) : new CancellationTokenSource();

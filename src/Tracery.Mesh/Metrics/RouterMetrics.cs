@@ -16,11 +16,15 @@ public sealed class RouterMetrics(MetricsRegistry registry, string label)
     public string Prefix { get; } = $"rt/{label}";
 
     /// <summary>A server scope; <paramref name="serverLabel"/> is <c>ip/port</c> as in Linkerd.</summary>
-    public RequestStats Server(string serverLabel) => _servers.GetOrAdd(serverLabel, n => Scope("server", n));
+    // Each looks up first: a lambda that captures this is a new delegate on every call, and these run per request.
+    public RequestStats Server(string serverLabel) =>
+        _servers.TryGetValue(serverLabel, out var stats) ? stats : _servers.GetOrAdd(serverLabel, n => Scope("server", n));
 
-    public RequestStats Service(string path) => _services.GetOrAdd(path, p => Scope("service", RequestStats.ScopeName(p)));
+    public RequestStats Service(string path) =>
+        _services.TryGetValue(path, out var stats) ? stats : _services.GetOrAdd(path, p => Scope("service", RequestStats.ScopeName(p)));
 
-    public RequestStats Client(string boundId) => _clients.GetOrAdd(boundId, id => Scope("client", RequestStats.ScopeName(id)));
+    public RequestStats Client(string boundId) =>
+        _clients.TryGetValue(boundId, out var stats) ? stats : _clients.GetOrAdd(boundId, id => Scope("client", RequestStats.ScopeName(id)));
 
     /// <summary>Requests a server refused for its <c>maxConcurrentRequests</c> (Finagle's <c>dropped_requests</c>).</summary>
     public Counter DroppedRequests(string serverLabel) => ServerCounter(serverLabel, "dropped_requests");

@@ -34,7 +34,7 @@ public sealed class NamingKinds
         return new NamingKinds()
             .RegisterNamer<FsNamerConfig>((c, context) => new FsNamer(c.Prefix, c.RootDir, context.TimeProvider, context.LoggerFactory.CreateLogger<FsNamer>()))
             .RegisterNamer<K8sNamerConfig>((c, context) => new K8sNamer(
-                c.Prefix, K8sApiEndpoint.Choose(c.ApiDefaulted ? null : c.Host, c.ApiDefaulted ? null : c.Port, pod), context.TimeProvider, context.LoggerFactory.CreateLogger<K8sNamer>()))
+                c.Prefix, K8sApiEndpoint.Choose(c.Host, c.Port, c.ApiDefaulted, pod), context.TimeProvider, context.LoggerFactory.CreateLogger<K8sNamer>()))
             .RegisterTransformer<PortTransformerConfig>((c, _) => new PortTransformer(c.Port))
             .RegisterTransformer<LocalhostTransformerConfig>((_, _) => new LocalhostTransformer())
             .RegisterTransformer<SpecificHostTransformerConfig>((c, _) => new SpecificHostTransformer(c.Host))
@@ -52,7 +52,7 @@ public sealed class NamingKinds
     /// <summary>The daemonset transformer reads the mesh Service through its own connection (<c>k8sHost</c>/<c>k8sPort</c>), as Linkerd's.</summary>
     private static K8sDaemonSetTransformer K8sDaemonSet(K8sDaemonSetTransformerConfig c, NamingContext context, K8sPodEnvironment pod)
     {
-        var endpoint = K8sApiEndpoint.Choose(c.K8sApiDefaulted ? null : c.K8sHost, c.K8sApiDefaulted ? null : c.K8sPort, pod);
+        var endpoint = K8sApiEndpoint.Choose(c.K8sHost, c.K8sPort, c.K8sApiDefaulted, pod);
         var meshes = new K8sNamer(NamePath.Of("io.l5d.k8s"), endpoint, context.TimeProvider, context.LoggerFactory.CreateLogger<K8sNamer>());
         return new K8sDaemonSetTransformer(c.Namespace, c.Port, c.Service, meshes, c.HostNetwork ? ip => NodeOf(context, ip) ?? meshes.NodeOf(ip) : null);
     }

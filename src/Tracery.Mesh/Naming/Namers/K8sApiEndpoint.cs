@@ -15,13 +15,12 @@ public sealed record K8sApiEndpoint(Uri BaseAddress, string? TokenFile = null, s
     public static K8sApiEndpoint Proxy(string host, int port) => new(new UriBuilder("http", host, port).Uri);
 
     /// <summary>
-    /// Linkerd's rule (host and port given, or localhost:8001), plus one addition: with neither given and the process
-    /// in a pod with a mounted service account, the API server directly, as <c>kubectl proxy</c> itself would reach it.
+    /// Linkerd's rule (<paramref name="host"/>:<paramref name="port"/>, by default localhost:8001), plus one addition:
+    /// when neither was written (<paramref name="defaulted"/>) and the process is in a pod with a mounted service
+    /// account, the API server directly, as <c>kubectl proxy</c> itself would reach it.
     /// </summary>
-    public static K8sApiEndpoint Choose(string? host, int? port, K8sPodEnvironment pod) =>
-        host is null && port is null && pod.IsInPod
-            ? pod.ToEndpoint()
-            : Proxy(host ?? DefaultHost, port ?? DefaultPort);
+    public static K8sApiEndpoint Choose(string host, int port, bool defaulted, K8sPodEnvironment pod) =>
+        defaulted && pod.IsInPod ? pod.ToEndpoint() : Proxy(host, port);
 
     /// <summary>Scheme, host and port, the port always shown (Uri drops 443 for https).</summary>
     public override string ToString() => $"{BaseAddress.Scheme}://{BaseAddress.Host}:{BaseAddress.Port}";

@@ -24,7 +24,7 @@ public sealed class K8sInClusterTests : IDisposable
         await using var api = await KubernetesApiStub.StartAsync([KubernetesApiStub.Endpoints("hello", ("10.0.0.1", "http", 7777))], https: certificate);
         var pod = InPod(api.Port, certificate);
 
-        var endpoint = K8sApiEndpoint.Choose(null, null, pod);
+        var endpoint = K8sApiEndpoint.Choose("localhost", 8001, defaulted: true, pod);
         Assert.Equal(($"https://127.0.0.1:{api.Port}/", "default"), (endpoint.BaseAddress.ToString(), endpoint.Namespace));
         using var namer = new K8sNamer(NamePath.Of("io.l5d.k8s"), endpoint, TimeProvider.System);
 
@@ -59,10 +59,9 @@ public sealed class K8sInClusterTests : IDisposable
         var inPod = InPod(443, ca);
         var outside = new K8sPodEnvironment(_ => null, serviceAccount.Path);
 
-        Assert.Equal("http://localhost:8001", K8sApiEndpoint.Choose(null, null, outside).ToString());
-        Assert.Equal("http://localhost:8001", K8sApiEndpoint.Choose("localhost", 8001, inPod).ToString());
-        Assert.Equal("http://localhost:9001", K8sApiEndpoint.Choose(null, 9001, inPod).ToString());
-        Assert.Equal("https://127.0.0.1:443", K8sApiEndpoint.Choose(null, null, inPod).ToString());
+        Assert.Equal("http://localhost:8001", K8sApiEndpoint.Choose("localhost", 8001, defaulted: true, outside).ToString());
+        Assert.Equal("http://localhost:8001", K8sApiEndpoint.Choose("localhost", 8001, defaulted: false, inPod).ToString());
+        Assert.Equal("https://127.0.0.1:443", K8sApiEndpoint.Choose("localhost", 8001, defaulted: true, inPod).ToString());
     }
 
     [Theory]

@@ -19,7 +19,9 @@ internal sealed class KubernetesApiStub : IAsyncDisposable
 {
     private const string ServiceNameLabel = "kubernetes.io/service-name";
     private readonly WebApplication app;
-    private readonly Channel<string> events = Channel.CreateUnbounded<string>();
+    // One event stream per watched service, so that two watches (say hello's and l5d's) never take each other's
+    // events; each buffers until its watch connects.
+    private readonly ConcurrentDictionary<string, Channel<string>> events = new();
     private volatile IReadOnlyList<JsonObject> objects;
 
     private KubernetesApiStub(WebApplication app, IReadOnlyList<JsonObject> objects)
@@ -119,19 +121,37 @@ internal sealed class KubernetesApiStub : IAsyncDisposable
         return stub;
     }
 
+    /// <summary>Sends a watch event to the watch of the object's service (its name, or its slice's service label).</summary>
     public Task SendAsync(string type, JsonObject value) =>
-        events.Writer.WriteAsync(new JsonObject { ["type"] = type, ["object"] = value.DeepClone() }.ToJsonString()).AsTask();
+        EventsOf(ServiceOf(value)).Writer.WriteAsync(new JsonObject { ["type"] = type, ["object"] = value.DeepClone() }.ToJsonString()).AsTask();
 
-    /// <summary>Kubernetes' answer when the watched resourceVersion is too old: an ERROR event with a 410 Status.</summary>
-    public Task SendErrorGoneAsync() => events.Writer.WriteAsync(
-        """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","status":"Failure","message":"too old resource version","reason":"Expired","code":410}}""").AsTask();
+    /// <summary>
+    /// Kubernetes' answer when the watched resourceVersion is too old: an ERROR event with a 410 Status, to the watch
+    /// of every listed service.
+    /// </summary>
+    public async Task SendErrorGoneAsync()
+    {
+        const string Gone = """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","status":"Failure","message":"too old resource version","reason":"Expired","code":410}}""";
+        foreach (var service in objects.Select(ServiceOf).Concat(events.Keys).Distinct())
+        {
+            await EventsOf(service).Writer.WriteAsync(Gone);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        events.Writer.TryComplete();
+        foreach (var stream in events.Values)
+        {
+            stream.Writer.TryComplete();
+        }
         await app.StopAsync();
         await app.DisposeAsync();
     }
+
+    private static string ServiceOf(JsonObject value) =>
+        (value["metadata"]!["labels"]?[ServiceNameLabel] ?? value["metadata"]!["name"])!.GetValue<string>();
+
+    private Channel<string> EventsOf(string service) => events.GetOrAdd(service, _ => Channel.CreateUnbounded<string>());
 
     private static JsonObject Address(string ip, string? node)
     {
@@ -158,11 +178,11 @@ internal sealed class KubernetesApiStub : IAsyncDisposable
             return;
         }
 
-        // One watch at a time reads the events; an ERROR event ends the stream as the API server does.
+        // The watch reads its service's events; an ERROR event ends the stream as the API server does.
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync();
         await context.Response.Body.FlushAsync(); // headers now, as the API server sends them, before any event
-        var reader = events.Reader;
+        var reader = EventsOf(wanted).Reader;
         while (await reader.WaitToReadAsync(context.RequestAborted))
         {
             var line = await reader.ReadAsync(context.RequestAborted);
