@@ -54,7 +54,7 @@ public sealed class HostConnectionPoolTests
             new TableInterpreter().Bind("/svc/web", "/#/io.l5d.fs/web", new StaticAddressSet(upstream.Address)));
 
         var sent = Enumerable.Range(0, 3).Select(_ => mesh.Client.GetAsync("http://web/")).ToList();
-        var together = await Eventually.Value(() => Volatile.Read(ref arrived), n => n == 3);
+        var together = await Eventually.Value(() => Volatile.Read(ref arrived), n => n == 3, 15_000);
         release.SetResult();
         await Task.WhenAll(sent);
 
@@ -76,7 +76,7 @@ public sealed class HostConnectionPoolTests
 
         var using1 = mesh.Client.GetAsync("http://web/");
         var waiting = mesh.Client.GetAsync("http://web/");
-        await Eventually.Value(Outstanding(mesh), n => n == 2);
+        await Eventually.Value(Outstanding(mesh), n => n == 2, 15_000);
         var refused = await mesh.Client.GetAsync("http://web/");
         release.SetResult();
 
