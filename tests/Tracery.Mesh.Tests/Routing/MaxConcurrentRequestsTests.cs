@@ -2,7 +2,6 @@ namespace Tracery.Mesh.Tests.Routing;
 
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Tracery.Mesh.Config;
 using Tracery.Mesh.Hosting;
 using Tracery.Mesh.Routing;
@@ -15,11 +14,7 @@ public sealed class MaxConcurrentRequestsTests
     public async Task RequestsBeyondTheLimitAreRefusedWith503AndCounted()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var upstream = await Upstream.StartAsync(async context =>
-        {
-            await release.Task;
-            await context.Response.WriteAsync("done");
-        });
+        await using var upstream = await Upstream.StartAsync(Upstream.Holding(release.Task));
         await using var mesh = await TestMesh.StartAsync(
             new TableInterpreter().Bind("/svc/web", "/#/io.l5d.fs/web", new StaticAddressSet(upstream.Address)),
             r => r with { Servers = [new ServerDefinition(new IPEndPoint(IPAddress.Loopback, 0)) { MaxConcurrentRequests = 2 }] });
