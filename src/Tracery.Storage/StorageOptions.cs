@@ -26,12 +26,19 @@ public sealed record StorageOptions
     /// </summary>
     public TimeSpan? Retention { get; init; }
 
+    /// <summary>
+    /// Persistent stores delete whole traces, oldest first, while larger than this many bytes (checked in
+    /// the background every minute); null sets no limit. The memory store ignores it.
+    /// </summary>
+    public long? RetentionSize { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public StorageOptions Validate()
     {
         if (MaxSpanCount <= 0) throw new ArgumentException($"max span count must be positive, was {MaxSpanCount}");
         if (AutocompleteKeys.Any(string.IsNullOrWhiteSpace)) throw new ArgumentException("autocomplete keys must not be empty");
         if (Retention <= TimeSpan.Zero) throw new ArgumentException($"retention must be positive, was {Retention}");
+        if (RetentionSize <= 0) throw new ArgumentException($"retention size must be positive, was {RetentionSize}");
         return this;
     }
 }

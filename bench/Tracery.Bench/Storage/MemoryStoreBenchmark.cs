@@ -16,8 +16,8 @@ static class MemoryStoreBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var spanTarget = Option(args, "--spans", 1_000_000);
-        var queryCount = Option(args, "--queries", 2_000);
+        var spanTarget = BenchArgs.Int(args, "--spans", 1_000_000);
+        var queryCount = BenchArgs.Int(args, "--queries", 2_000);
         // The 1,041-span trace would make a handful of giant traces; a search store holds many smaller ones.
         var fixtures = FixtureTraces.Load(maxSpans: 200);
 
@@ -61,7 +61,8 @@ static class MemoryStoreBenchmark
         return 0;
     }
 
-    static (List<Span[]> Batches, List<string> TraceIds, int SpanCount) Generate(FixtureTraces fixtures, int spanTarget)
+    /// <summary>Fixture copies 10 ms apart over the last hour, in batches of 100 spans as a reporter posts them.</summary>
+    internal static (List<Span[]> Batches, List<string> TraceIds, int SpanCount) Generate(FixtureTraces fixtures, int spanTarget)
     {
         var batches = new List<Span[]>();
         var traceIds = new List<string>();
@@ -106,16 +107,5 @@ static class MemoryStoreBenchmark
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        if (i < 0) return fallback;
-        if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0)
-        {
-            throw new ArgumentException($"{name} needs a positive whole number");
-        }
-        return value;
     }
 }

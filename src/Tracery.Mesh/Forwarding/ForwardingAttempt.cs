@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.Http;
 using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Classification;
 using Tracery.Mesh.Routing;
+using Tracery.Mesh.Transport;
 using Yarp.ReverseProxy.Forwarder;
-using AttemptOutcome = Tracery.Mesh.Classification.AttemptOutcome;
 
 /// <summary>
 /// One attempt: forwards the request to one endpoint with YARP and reports what happened. The attempt's own
 /// deadline and the request's overall deadline both cancel it; which one fired decides the error reported.
 /// </summary>
-internal sealed class ForwardingAttempt(IHttpForwarder forwarder, HttpMessageInvoker invoker)
+internal sealed class ForwardingAttempt(IHttpForwarder forwarder, UpstreamInvokers invokers)
 {
     private static readonly ForwarderRequestConfig Config = new() { ActivityTimeout = TimeSpan.FromMinutes(10) };
 
@@ -22,10 +22,10 @@ internal sealed class ForwardingAttempt(IHttpForwarder forwarder, HttpMessageInv
     {
         var transformer = new AttemptTransformer(target, endpoint.SocketAddress, retryGate);
         using var span = new SpanEnd(transformer);
-        var error = await forwarder.SendAsync(context, endpoint.Prefix, invoker, Config, transformer, deadline);
+        var error = await forwarder.SendAsync(context, endpoint.Prefix, invokers.For(target.Client), Config, transformer, deadline);
         if (error == ForwarderError.None && transformer.Outcome is AttemptOutcome outcome)
         {
-            transformer.Span.RecordOutcome(SpanOutcome(transformer.Class));
+            transformer.Span.RecordOutcome(transformer.Class);
             if (!transformer.Discarded)
             {
                 // The client has its whole response (the transformer marked when): report both spans now rather than
@@ -43,16 +43,9 @@ internal sealed class ForwardingAttempt(IHttpForwarder forwarder, HttpMessageInv
         var detail = exception is null ? error.ToString() : $"{error}: {Innermost(exception).Message}";
         var verdict = target.Service.Classifier.Classify(context.Request.Method, failed);
         transformer.Span.RecordError(failure == AttemptFailure.Timeout ? "timeout" : detail);
-        transformer.Span.RecordOutcome(SpanOutcome(verdict));
+        transformer.Span.RecordOutcome(verdict);
         return new AttemptResult(failed, verdict, false, detail);
     }
-
-    private static Tracing.AttemptOutcome SpanOutcome(ResponseClass verdict) => verdict switch
-    {
-        ResponseClass.Success => Tracing.AttemptOutcome.Success,
-        ResponseClass.RetryableFailure => Tracing.AttemptOutcome.RetryableFailure,
-        _ => Tracing.AttemptOutcome.Failure,
-    };
 
     /// <summary>Ends the attempt's CLIENT span (<c>cr</c>) however the attempt ends.</summary>
     private readonly struct SpanEnd(AttemptTransformer transformer) : IDisposable

@@ -42,6 +42,10 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
                 await RouterErrors.NoEndpoints(target.DstPath, target.Bound.Id).WriteAsync(context.Response);
                 return 502;
             }
+            if (!endpoint.TryAcquire(target.Client.Policy.Transport.MaxOutstandingPerEndpoint))
+            {
+                return await TooManyWaitersAsync(context, target, endpoint);
+            }
             var budgetDenied = false;
             bool Gate(ResponseClass _)
             {
@@ -88,8 +92,7 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
     {
         var policy = target.Client.Policy;
         using var attemptDeadline = policy.RequestAttemptTimeout is TimeSpan limit ? CancelledAfter(deadline, limit) : null;
-        var started = time.GetTimestamp();
-        endpoint.Acquire();
+        var started = time.GetTimestamp(); // the endpoint was acquired by the caller
         var result = await attempt.SendAsync(context, endpoint, target, gate, attemptDeadline?.Token ?? deadline);
         var elapsed = time.GetElapsedTime(started);
         var success = result.Class == ResponseClass.Success;
@@ -106,6 +109,16 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
     }
 
     private static bool Expired(CancellationTokenSource? total) => total?.IsCancellationRequested == true;
+
+    /// <summary>Finagle's <c>TooManyWaitersException</c>: the endpoint's pool and its waiters are full, so fail at once.</summary>
+    private async Task<int> TooManyWaitersAsync(HttpContext context, RouteTarget target, UpstreamEndpoint endpoint)
+    {
+        var transport = target.Client.Policy.Transport;
+        var error = RouterErrors.TooManyWaiters(endpoint.Address.ToString(), target.Bound.Id, transport.MaxConnections ?? 0, transport.MaxWaiters ?? 0);
+        metrics.Client(target.Bound.Id).Record(false, TimeSpan.Zero, error.Status);
+        await error.WriteAsync(context.Response);
+        return error.Status;
+    }
 
     private static ErrorResponse Error(AttemptResult result, RouteTarget target, UpstreamEndpoint endpoint, bool totalExpired) => result.Outcome.Failure switch
     {

@@ -1,29 +1,29 @@
 namespace Tracery.Storage.Retention;
 
 /// <summary>
-/// Drops traces older than the retention age from a store, once at start and then every
-/// <c>interval</c>, in the background. A failed sweep is reported and retried next time: retention is
+/// Drops traces older than the retention age, then the oldest traces while the store is over its size
+/// limit, once at start and then every <see cref="RetentionPolicy.Interval"/>, in the background. A failed sweep is reported and retried next time: retention is
 /// housekeeping and must never stop ingest.
 /// </summary>
 public sealed class RetentionSweeper : IAsyncDisposable
 {
     readonly IExpiringStore _store;
-    readonly TimeSpan _age;
+    readonly RetentionPolicy _policy;
     readonly TimeProvider _time;
     readonly Action<Exception> _onError;
     readonly CancellationTokenSource _stop = new();
     readonly PeriodicTimer _timer;
     readonly Task _loop;
 
-    public RetentionSweeper(IExpiringStore store, TimeSpan age, TimeSpan interval, TimeProvider time, Action<Exception>? onError = null)
+    public RetentionSweeper(IExpiringStore store, RetentionPolicy policy, TimeProvider time, Action<Exception>? onError = null)
     {
-        if (age <= TimeSpan.Zero) throw new ArgumentException($"retention must be positive, not {age}");
-        if (interval <= TimeSpan.Zero) throw new ArgumentException($"retention interval must be positive, not {interval}");
+        if (policy.Age <= TimeSpan.Zero) throw new ArgumentException($"retention must be positive, not {policy.Age}");
+        if (policy.MaxBytes <= 0) throw new ArgumentException($"retention size must be positive, not {policy.MaxBytes}");
         _store = store;
-        _age = age;
+        _policy = policy;
         _time = time;
         _onError = onError ?? (_ => { });
-        _timer = new PeriodicTimer(interval, time);
+        _timer = new PeriodicTimer(policy.Interval, time);
         _loop = Task.Run(RunAsync);
     }
 
@@ -65,9 +65,14 @@ public sealed class RetentionSweeper : IAsyncDisposable
         }
     }
 
-    /// <summary>Deletes traces whose newest span is older than now minus the retention age.</summary>
-    public Task<int> SweepOnceAsync(CancellationToken cancellationToken = default) =>
-        _store.DeleteTracesOlderThanAsync((_time.GetUtcNow() - _age).ToUnixTimeMilliseconds(), cancellationToken);
+    /// <summary>Deletes traces whose newest span is older than now minus the retention age, then the oldest while over the size.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var deleted = 0;
+        if (_policy.Age is { } age) deleted += await _store.DeleteTracesOlderThanAsync((_time.GetUtcNow() - age).ToUnixTimeMilliseconds(), cancellationToken);
+        if (_policy.MaxBytes is { } maxBytes) deleted += await _store.DeleteOldestTracesOverAsync(maxBytes, cancellationToken);
+        return deleted;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -7,8 +7,9 @@ using Tracery.Tracing.Model;
 
 public sealed partial class SqlSpanStore
 {
-    // Candidate traces are read a page at a time: most searches fill their limit from the first page.
-    const int CandidatePage = 256;
+    // Candidates are matched a chunk at a time: the first chunk is the limit (most searches fill it
+    // there), later ones double up to this.
+    const int MaxChunk = 256;
     const int IdsPerLoad = 500;
 
     public async ValueTask<IReadOnlyList<IReadOnlyList<Span>>> GetTracesAsync(QueryRequest request, CancellationToken cancellationToken = default)
@@ -17,56 +18,31 @@ public sealed partial class SqlSpanStore
         var result = new List<IReadOnlyList<Span>>();
         if (!_options.SearchEnabled) return result;
         await using var connection = await _dialect.OpenAsync(cancellationToken);
-        for (var offset = 0; result.Count < request.Limit; offset += CandidatePage)
+        var chunk = new List<string>();
+        var chunkSize = Math.Min(MaxChunk, request.Limit);
+        await foreach (var lowTraceId in new SearchCandidates(connection, request).ReadAsync(cancellationToken))
         {
-            var candidates = await CandidatesAsync(connection, request, offset, cancellationToken);
-            var traces = await LoadAsync(connection, candidates, cancellationToken);
-            foreach (var lowTraceId in candidates)
-            {
-                // Checked between traces: a strict split of one low id can overshoot the limit, as in Zipkin.
-                if (result.Count >= request.Limit) break;
-                MatchingTraces.AddTo(result, request, traces[lowTraceId], _options.StrictTraceId);
-            }
-            if (candidates.Count < CandidatePage) break;
+            chunk.Add(lowTraceId);
+            if (chunk.Count < chunkSize) continue;
+            if (await MatchAsync(connection, request, chunk, result, cancellationToken)) return result;
+            chunk.Clear();
+            chunkSize = Math.Min(MaxChunk, chunkSize * 2);
         }
+        await MatchAsync(connection, request, chunk, result, cancellationToken);
         return result;
     }
 
-    /// <summary>
-    /// Low trace ids with a span in the window, by their newest span in it, newest first (the memory
-    /// store's order), narrowed by the indexed names; the matcher decides the rest.
-    /// </summary>
-    static async Task<List<string>> CandidatesAsync(DbConnection connection, QueryRequest request, int offset, CancellationToken cancellationToken)
+    /// <summary>Adds the matching traces among the candidates, in order; true once the limit is reached.</summary>
+    async Task<bool> MatchAsync(DbConnection connection, QueryRequest request, List<string> candidates, List<IReadOnlyList<Span>> result, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(null, "");
-        var filters = new List<string>();
-        var sameService = request.ServiceName is null ? "" : " AND service = @service";
-        if (request.ServiceName is not null) command.Add("@service", request.ServiceName);
-        if (request.RemoteServiceName is not null)
+        var traces = await LoadAsync(connection, candidates, cancellationToken);
+        foreach (var lowTraceId in candidates)
         {
-            filters.Add($" AND trace_low IN (SELECT trace_low FROM tracery_spans WHERE remote_service = @remote{sameService})");
-            command.Add("@remote", request.RemoteServiceName);
+            // Checked between traces: a strict split of one low id can overshoot the limit, as in Zipkin.
+            if (result.Count >= request.Limit) return true;
+            if (traces.TryGetValue(lowTraceId, out var spans)) MatchingTraces.AddTo(result, request, spans, _options.StrictTraceId);
         }
-        if (request.SpanName is not null)
-        {
-            filters.Add($" AND trace_low IN (SELECT trace_low FROM tracery_spans WHERE name = @name{sameService})");
-            command.Add("@name", request.SpanName);
-        }
-        if (filters.Count == 0 && request.ServiceName is not null)
-        {
-            filters.Add(" AND trace_low IN (SELECT trace_low FROM tracery_spans WHERE service = @service)");
-        }
-        command.CommandText = $"""
-            SELECT trace_low, MAX(ts_ms) AS newest FROM tracery_spans
-            WHERE ts_ms >= @start AND ts_ms <= @end{string.Concat(filters)}
-            GROUP BY trace_low ORDER BY newest DESC, trace_low DESC LIMIT {CandidatePage} OFFSET {offset}
-            """;
-        command.Add("@start", request.EndTs - request.Lookback);
-        command.Add("@end", request.EndTs);
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
-        return ids;
+        return result.Count >= request.Limit;
     }
 
     /// <summary>The spans of each low trace id, grouped by it.</summary>
@@ -123,13 +99,13 @@ public sealed partial class SqlSpanStore
     }
 
     public ValueTask<IReadOnlyList<string>> GetServiceNamesAsync(CancellationToken cancellationToken = default) =>
-        NamesAsync("SELECT DISTINCT service FROM tracery_spans WHERE service IS NOT NULL", null, cancellationToken);
+        NamesAsync("SELECT service FROM tracery_names WHERE kind = 's'", null, cancellationToken);
 
     public ValueTask<IReadOnlyList<string>> GetRemoteServiceNamesAsync(string serviceName, CancellationToken cancellationToken = default) =>
-        NamesAsync("SELECT DISTINCT remote_service FROM tracery_spans WHERE service = @service AND remote_service IS NOT NULL", serviceName, cancellationToken);
+        NamesAsync("SELECT name FROM tracery_names WHERE kind = 'r' AND service = @service", serviceName, cancellationToken);
 
     public ValueTask<IReadOnlyList<string>> GetSpanNamesAsync(string serviceName, CancellationToken cancellationToken = default) =>
-        NamesAsync("SELECT DISTINCT name FROM tracery_spans WHERE service = @service AND name IS NOT NULL", serviceName, cancellationToken);
+        NamesAsync("SELECT name FROM tracery_names WHERE kind = 'n' AND service = @service", serviceName, cancellationToken);
 
     async ValueTask<IReadOnlyList<string>> NamesAsync(string sql, string? serviceName, CancellationToken cancellationToken)
     {
@@ -154,16 +130,21 @@ public sealed partial class SqlSpanStore
     public async ValueTask<IReadOnlyList<DependencyLink>> GetDependenciesAsync(long endTs, long lookback, CancellationToken cancellationToken = default)
     {
         QueryRequestValidation.ValidateWindow(endTs, lookback);
+        var (start, end) = (endTs - lookback, endTs);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, "SELECT DISTINCT trace_low FROM tracery_spans WHERE ts_ms >= @start AND ts_ms <= @end");
-        command.Add("@start", endTs - lookback);
-        command.Add("@end", endTs);
+        // Traces whose range overlaps the window; the ones with no span inside it are dropped below.
+        await using var command = connection.Command(null, "SELECT trace_low FROM tracery_traces WHERE max_ms >= @start AND min_ms <= @end");
+        command.Add("@start", start);
+        command.Add("@end", end);
         var ids = await ReadStringsAsync(command, cancellationToken);
         // Linking ignores the high bits of trace ids so a mixed-length trace is counted once.
         var linker = new DependencyLinker();
         foreach (var chunk in ids.Chunk(IdsPerLoad))
         {
-            foreach (var trace in (await LoadAsync(connection, chunk, cancellationToken)).Values) linker.PutTrace(trace);
+            foreach (var trace in (await LoadAsync(connection, chunk, cancellationToken)).Values)
+            {
+                if (trace.Any(s => SpanRow.Millis(s) is var ms && ms >= start && ms <= end)) linker.PutTrace(trace);
+            }
         }
         return linker.Link();
     }
