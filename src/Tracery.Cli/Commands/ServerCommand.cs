@@ -25,11 +25,12 @@ internal static class ServerCommand
     private static readonly Option<string> Storage = new("--storage") { Description = "Storage backend: sqlite (a file in --data-dir), sqlite:PATH, postgres://user:pass@host:port/db, postgres:CONNECTION-STRING or mem (env STORAGE_TYPE)", DefaultValueFactory = _ => "sqlite" };
     private static readonly Option<string> DataDir = new("--data-dir") { Description = "Where the sqlite store keeps traces.db (default $XDG_DATA_HOME/tracery or ./tracery-data)" };
     private static readonly Option<string> Retention = new("--retention") { Description = "Delete traces older than this from sqlite or postgres, e.g. 7d, 12h (default: keep all)" };
+    private static readonly Option<string> RetentionSize = new("--retention-size") { Description = "Delete the oldest traces while sqlite or postgres holds more than this, e.g. 500MB, 2GB (default: no limit)" };
 
     public static Command Create()
     {
         var command = new Command("server", "Run the Zipkin-compatible trace server (collector, query API, UI) until Ctrl-C.");
-        foreach (var option in (Option[])[Host, Port, ScribePort, ScribeEnabled, SampleRate, StrictTraceId, MaxSpans, QueryLookback, QueryTimeout, AutocompleteKeys, SearchEnabled, BodyLimit, Storage, DataDir, Retention])
+        foreach (var option in (Option[])[Host, Port, ScribePort, ScribeEnabled, SampleRate, StrictTraceId, MaxSpans, QueryLookback, QueryTimeout, AutocompleteKeys, SearchEnabled, BodyLimit, Storage, DataDir, Retention, RetentionSize])
         {
             command.Options.Add(option);
         }
@@ -90,6 +91,7 @@ internal static class ServerCommand
             StorageType = Given(Storage) ? parse.GetValue(Storage)! : options.StorageType,
             DataDirectory = parse.GetValue(DataDir) is { } dataDir ? Path.GetFullPath(dataDir) : options.DataDirectory,
             Retention = parse.GetValue(Retention) is { } retention ? Tracery.Storage.Retention.RetentionAge.Parse(retention) : options.Retention,
+            RetentionSize = parse.GetValue(RetentionSize) is { } size ? Tracery.Storage.Retention.RetentionSize.Parse(size) : options.RetentionSize,
         };
     }
 }

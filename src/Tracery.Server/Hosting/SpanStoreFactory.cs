@@ -22,6 +22,7 @@ public static class SpanStoreFactory
             AutocompleteKeys = options.AutocompleteKeys,
             MaxSpanCount = options.MaxSpans,
             Retention = options.Retention,
+            RetentionSize = options.RetentionSize,
         }.Validate();
         var type = options.StorageType.Trim();
         var colon = type.IndexOf(':');

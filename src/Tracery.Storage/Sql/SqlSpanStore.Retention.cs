@@ -29,6 +29,10 @@ public sealed partial class SqlSpanStore
         }
     }
 
+    /// <summary>The store's size in bytes as size retention measures it (see the dialects).</summary>
+    public Task<long> SizeAsync(CancellationToken cancellationToken = default) =>
+        WriteAsync(writer => _dialect.SizeAsync(writer.Connection, cancellationToken), cancellationToken);
+
     /// <summary>
     /// While the store is larger than <paramref name="maxBytes"/> (as the dialect measures it), deletes
     /// whole traces, those with the oldest newest span first; returns the spans deleted.
