@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["store-query"] = Tracery.Bench.Storage.StoreQueryBenchmark.RunAsync,
     ["codec"] = Tracery.Bench.Codec.CodecBenchmark.RunAsync,
     ["proxy"] = Tracery.Bench.Mesh.ProxyBenchmark.RunAsync,
+    ["proxy-cost"] = Tracery.Bench.Mesh.ProxyCostBenchmark.RunAsync,
     ["demo"] = Tracery.Bench.Demo.DemoBenchmark.RunAsync,
 };
 

@@ -7,4 +7,6 @@ root.Subcommands.Add(MeshCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(SampleCommands.CreateHello());
 root.Subcommands.Add(SampleCommands.CreateWorld());
-return await root.Parse(args).InvokeAsync();
+// On Ctrl-C or SIGTERM, System.CommandLine ends the process 2 s after cancelling a command by default;
+// `tracery server` may need longer to store its span backlog (its drain is bounded at 10 s by default).
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

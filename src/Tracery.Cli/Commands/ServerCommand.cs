@@ -22,15 +22,17 @@ internal static class ServerCommand
     private static readonly Option<string> AutocompleteKeys = new("--autocomplete-keys") { Description = "Comma-separated tag keys to autocomplete (env AUTOCOMPLETE_KEYS)", DefaultValueFactory = _ => "" };
     private static readonly Option<bool> SearchEnabled = new("--search-enabled") { Description = "Index spans for search (env SEARCH_ENABLED)", DefaultValueFactory = _ => true };
     private static readonly Option<int> BodyLimit = new("--body-limit") { Description = "Largest collector body in bytes, before and after gunzip", DefaultValueFactory = _ => 10 * 1024 * 1024 };
-    private static readonly Option<string> Storage = new("--storage") { Description = "Storage backend: sqlite (a file in --data-dir), sqlite:PATH, postgres://user:pass@host:port/db, postgres:CONNECTION-STRING or mem (env STORAGE_TYPE)", DefaultValueFactory = _ => "sqlite" };
-    private static readonly Option<string> DataDir = new("--data-dir") { Description = "Where the sqlite store keeps traces.db (default $XDG_DATA_HOME/tracery or ./tracery-data)" };
+    private static readonly Option<string> Storage = new("--storage") { Description = "Storage backend: sqlite (a file in --data-dir), sqlite:PATH, postgres (env POSTGRES_*), postgres://user:pass@host:port/db, postgres:CONNECTION-STRING or mem (env STORAGE_TYPE)", DefaultValueFactory = _ => "sqlite" };
+    private static readonly Option<string> DataDir = new("--data-dir") { Description = "Where the sqlite store keeps traces.db (default $XDG_DATA_HOME/tracery, else ~/.local/share/tracery)" };
+    private static readonly Option<string> FlushInterval = new("--flush-interval") { Description = "Accepted spans are committed within this, e.g. 200ms, 1s (env STORAGE_FLUSH_INTERVAL)", DefaultValueFactory = _ => "200ms" };
+    private static readonly Option<int> BacklogMaxSpans = new("--backlog-max-spans") { Description = "Spans kept while the store is unreachable or behind; more are dropped (env STORAGE_BACKLOG_MAX_SPANS)", DefaultValueFactory = _ => 100_000 };
     private static readonly Option<string> Retention = new("--retention") { Description = "Delete traces older than this from sqlite or postgres, e.g. 7d, 12h (default: keep all)" };
     private static readonly Option<string> RetentionSize = new("--retention-size") { Description = "Delete the oldest traces while sqlite or postgres holds more than this, e.g. 500MB, 2GB (default: no limit)" };
 
     public static Command Create()
     {
         var command = new Command("server", "Run the Zipkin-compatible trace server (collector, query API, UI) until Ctrl-C.");
-        foreach (var option in (Option[])[Host, Port, ScribePort, ScribeEnabled, SampleRate, StrictTraceId, MaxSpans, QueryLookback, QueryTimeout, AutocompleteKeys, SearchEnabled, BodyLimit, Storage, DataDir, Retention, RetentionSize])
+        foreach (var option in (Option[])[Host, Port, ScribePort, ScribeEnabled, SampleRate, StrictTraceId, MaxSpans, QueryLookback, QueryTimeout, AutocompleteKeys, SearchEnabled, BodyLimit, Storage, DataDir, Retention, RetentionSize, FlushInterval, BacklogMaxSpans])
         {
             command.Options.Add(option);
         }
@@ -50,13 +52,8 @@ internal static class ServerCommand
             await using var running = server;
             var scribe = server.ScribePort is { } port ? $", Scribe on port {port}" : "";
             Console.WriteLine($"tracery server: HTTP on {server.BaseAddress}{scribe}. Ctrl-C stops.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            // Disposing the server drains the span backlog into the store (bounded by its drain timeout).
+            await ShutdownSignal.WaitAsync(TimeProvider.System, cancellationToken);
             return 0;
         });
         return command;
@@ -88,7 +85,12 @@ internal static class ServerCommand
             AutocompleteKeys = Given(AutocompleteKeys) ? SettingText.List(parse.GetValue(AutocompleteKeys)!) : options.AutocompleteKeys,
             SearchEnabled = Given(SearchEnabled) ? parse.GetValue(SearchEnabled) : options.SearchEnabled,
             BodyLimit = Given(BodyLimit) ? parse.GetValue(BodyLimit) : options.BodyLimit,
-            StorageType = Given(Storage) ? parse.GetValue(Storage)! : options.StorageType,
+            StorageType = Given(Storage) ? StorageTypes.Check("--storage", parse.GetValue(Storage)!) : options.StorageType,
+            Writer = options.Writer with
+            {
+                FlushInterval = Given(FlushInterval) ? SettingText.Duration("--flush-interval", parse.GetValue(FlushInterval)!) : options.Writer.FlushInterval,
+                MaxBacklogSpans = Given(BacklogMaxSpans) ? SettingText.Int("--backlog-max-spans", parse.GetValue(BacklogMaxSpans).ToString(System.Globalization.CultureInfo.InvariantCulture), 1) : options.Writer.MaxBacklogSpans,
+            },
             DataDirectory = parse.GetValue(DataDir) is { } dataDir ? Path.GetFullPath(dataDir) : options.DataDirectory,
             Retention = parse.GetValue(Retention) is { } retention ? Tracery.Storage.Retention.RetentionAge.Parse(retention) : options.Retention,
             RetentionSize = parse.GetValue(RetentionSize) is { } size ? Tracery.Storage.Retention.RetentionSize.Parse(size) : options.RetentionSize,

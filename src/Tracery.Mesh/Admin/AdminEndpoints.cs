@@ -43,9 +43,15 @@ internal static class AdminEndpoints
                 return Results.BadRequest(ex.Message);
             }
         });
+        admin.MapGet("/namer_state/{**file}", (string file) => NamerState.Find(context.Options.Namers, file) is { } namer
+            ? JsonBody(stream => NamerState.Write(stream, namer))
+            : Results.NotFound($"no namer with state at /namer_state/{file} (namers: {NamerState.List(context.Options.Namers)})"));
         admin.MapGet("/requests", () => context.Options.RecentRequests is { } recent
+            ? Results.Content(RecentRequestsPage.Render(recent.Snapshot(), recent.Capacity, recent.SampleRate), "text/html; charset=utf-8")
+            : NoRecentRequests);
+        admin.MapGet("/requests.json", () => context.Options.RecentRequests is { } recent
             ? Results.Json(recent.Snapshot())
-            : Results.NotFound("the io.l5d.recentRequests telemeter is not configured"));
+            : NoRecentRequests);
         admin.MapPost("/admin/shutdown", (HttpContext http) =>
         {
             http.Response.OnCompleted(() =>
@@ -56,6 +62,8 @@ internal static class AdminEndpoints
             return Results.Text("shutting down");
         });
     }
+
+    private static readonly IResult NoRecentRequests = Results.NotFound("the io.l5d.recentRequests telemeter is not configured");
 
     private static bool Flag(HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var value) && value.ToString() is "" or "1" or "true";

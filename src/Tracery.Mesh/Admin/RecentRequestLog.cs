@@ -9,6 +9,10 @@ public sealed class RecentRequestLog(int capacity = 10, double sampleRate = 1.0)
     private readonly Lock _lock = new();
     private readonly Queue<RecentRequest> _entries = new();
 
+    public int Capacity => capacity;
+
+    public double SampleRate => sampleRate;
+
     /// <summary>Whether to keep the next request; decided before building its entry, so skipped ones cost nothing.</summary>
     public bool Samples() => sampleRate >= 1.0 || Random.Shared.NextDouble() < sampleRate;
 

@@ -8,7 +8,7 @@ public interface IFailureAccrual
 {
     bool IsAvailable(DateTimeOffset now);
 
-    void RecordSuccess();
+    void RecordSuccess(DateTimeOffset now);
 
     void RecordFailure(DateTimeOffset now);
 

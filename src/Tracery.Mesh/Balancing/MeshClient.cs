@@ -56,8 +56,9 @@ public sealed class MeshClient : IDisposable
         lock (_lock)
         {
             var known = _endpoints.ToDictionary(e => e.Address);
+            var now = _time.GetUtcNow();
             _endpoints = addresses
-                .Select(a => known.TryGetValue(a, out var e) ? e : new UpstreamEndpoint(a, _policy.NewAccrual(), new PeakEwma(_policy.EwmaDecay)))
+                .Select(a => known.TryGetValue(a, out var e) ? e : new UpstreamEndpoint(a, _policy.NewAccrual(now), new PeakEwma(_policy.EwmaDecay), _policy.Transport.Scheme))
                 .ToArray();
         }
     }

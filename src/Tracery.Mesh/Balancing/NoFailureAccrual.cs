@@ -7,7 +7,7 @@ public sealed class NoFailureAccrual : IFailureAccrual
 
     public bool IsAvailable(DateTimeOffset now) => true;
 
-    public void RecordSuccess()
+    public void RecordSuccess(DateTimeOffset now)
     {
     }
 

@@ -5,6 +5,7 @@ using System.Net.Http;
 using Microsoft.AspNetCore.Http;
 using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Classification;
+using Tracery.Mesh.Transport;
 using Yarp.ReverseProxy.Forwarder;
 using AttemptOutcome = Tracery.Mesh.Classification.AttemptOutcome;
 
@@ -12,18 +13,16 @@ using AttemptOutcome = Tracery.Mesh.Classification.AttemptOutcome;
 /// One attempt: forwards the request to one endpoint with YARP and reports what happened. The attempt's own
 /// deadline and the request's overall deadline both cancel it; which one fired decides the error reported.
 /// </summary>
-internal sealed class ForwardingAttempt(IHttpForwarder forwarder, HttpMessageInvoker invoker)
+internal sealed class ForwardingAttempt(IHttpForwarder forwarder, UpstreamInvokers invokers)
 {
     private static readonly ForwarderRequestConfig Config = new() { ActivityTimeout = TimeSpan.FromMinutes(10) };
 
     public async Task<AttemptResult> SendAsync(
         HttpContext context, UpstreamEndpoint endpoint, RouteTarget target, Func<ResponseClass, bool> retryGate, CancellationToken deadline)
     {
-        var upstream = IPAddress.TryParse(endpoint.Address.Host, out var ip) ? new IPEndPoint(ip, endpoint.Address.Port) : null;
-        var transformer = new AttemptTransformer(target, upstream, retryGate);
-        var prefix = $"http://{endpoint.Address.Host}:{endpoint.Address.Port}";
+        var transformer = new AttemptTransformer(target, endpoint.SocketAddress, retryGate);
         using var span = new SpanEnd(transformer);
-        var error = await forwarder.SendAsync(context, prefix, invoker, Config, transformer, deadline);
+        var error = await forwarder.SendAsync(context, endpoint.Prefix, invokers.For(target.Client), Config, transformer, deadline);
         if (error == ForwarderError.None && transformer.Outcome is AttemptOutcome outcome)
         {
             transformer.Span.RecordOutcome(SpanOutcome(transformer.Class));

@@ -23,7 +23,11 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
     {
         var path = target.DstPath.ToString();
         var service = target.Service;
-        var budget = _budgets.GetOrAdd(path, _ => new WindowedRetryBudget(service.RetryBudget, time));
+        if (!_budgets.TryGetValue(path, out var budget))
+        {
+            budget = _budgets.GetOrAdd(path, _ => new WindowedRetryBudget(service.RetryBudget, time));
+        }
+
         budget.Deposit();
         var replayable = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false;
         using var total = service.TotalTimeout is TimeSpan t ? new CancellationTokenSource(t, time) : new CancellationTokenSource();
@@ -35,6 +39,10 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
             {
                 await RouterErrors.NoEndpoints(target.DstPath, target.Bound.Id).WriteAsync(context.Response);
                 return 502;
+            }
+            if (!endpoint.TryAcquire(target.Client.Policy.Transport.MaxOutstandingPerEndpoint))
+            {
+                return await TooManyWaitersAsync(context, target, endpoint);
             }
             var budgetDenied = false;
             bool Gate(ResponseClass _)
@@ -86,14 +94,23 @@ internal sealed class RequestDispatcher(ForwardingAttempt attempt, RouterMetrics
         {
             attemptDeadline.CancelAfter(limit);
         }
-        var started = time.GetTimestamp();
-        endpoint.Acquire();
+        var started = time.GetTimestamp(); // the endpoint was acquired by the caller
         var result = await attempt.SendAsync(context, endpoint, target, gate, attemptDeadline.Token);
         var elapsed = time.GetElapsedTime(started);
         var success = result.Class == ResponseClass.Success;
         endpoint.Complete(success, elapsed, time);
         metrics.Client(target.Bound.Id).Record(success, elapsed, result.Outcome.Status);
         return result;
+    }
+
+    /// <summary>Finagle's <c>TooManyWaitersException</c>: the endpoint's pool and its waiters are full, so fail at once.</summary>
+    private async Task<int> TooManyWaitersAsync(HttpContext context, RouteTarget target, UpstreamEndpoint endpoint)
+    {
+        var transport = target.Client.Policy.Transport;
+        var error = RouterErrors.TooManyWaiters(endpoint.Address.ToString(), target.Bound.Id, transport.MaxConnections ?? 0, transport.MaxWaiters ?? 0);
+        metrics.Client(target.Bound.Id).Record(false, TimeSpan.Zero, error.Status);
+        await error.WriteAsync(context.Response);
+        return error.Status;
     }
 
     private static ErrorResponse Error(AttemptResult result, RouteTarget target, UpstreamEndpoint endpoint, bool totalExpired) => result.Outcome.Failure switch

@@ -12,6 +12,7 @@ using Tracery.Mesh.Config.Routing;
 using Tracery.Mesh.Identifiers;
 using Tracery.Mesh.Naming;
 using Tracery.Mesh.Routing;
+using Tracery.Mesh.Routing.Forwarded;
 using Tracery.Mesh.Telemetry;
 using Tracery.Mesh.Tracing;
 
@@ -36,10 +37,10 @@ public sealed class Linker : IAsyncDisposable
 
     public MeshTelemetry Telemetry => _telemetry;
 
-    public static Linker Link(MeshConfig config, TimeProvider? time = null, ILoggerFactory? loggers = null, bool consoleLogging = false)
+    public static Linker Link(MeshConfig config, TimeProvider? time = null, ILoggerFactory? loggers = null, bool consoleLogging = false, NamingKinds? namingKinds = null)
     {
         time ??= TimeProvider.System;
-        var naming = NamingRuntime.Start(config, time, loggers);
+        var naming = NamingRuntime.Start(config, time, loggers, namingKinds);
         MeshTelemetry telemetry;
         try
         {
@@ -71,6 +72,7 @@ public sealed class Linker : IAsyncDisposable
             ConsoleLogging = consoleLogging,
             Time = time,
             Telemetry = telemetry,
+            Namers = naming.Namers.Namers,
         };
         return new Linker(naming, telemetry, options);
     }
@@ -89,7 +91,7 @@ public sealed class Linker : IAsyncDisposable
         var propagation = router.TracePropagator == "io.l5d.zipkin" ? TracePropagation.Zipkin : TracePropagation.Linkerd;
         return new RouterDefinition(
             router.Label,
-            router.Servers.Select(s => new IPEndPoint(ParseIp(s.Ip), s.Port)).ToList(),
+            router.Servers.Select((s, i) => Server(s, router.Label, $"{key}.servers[{i}]")).ToList(),
             Checked(() => identifiers.Create(router), $"{key}.identifier"),
             interpreter,
             router.Dtab)
@@ -101,6 +103,15 @@ public sealed class Linker : IAsyncDisposable
             Tracer = telemetry.CreateRouterTracer(propagation),
         };
     }
+
+    private static ServerDefinition Server(ServerConfig server, string routerLabel, string key) => new(new IPEndPoint(ParseIp(server.Ip), server.Port))
+    {
+        AddForwardedHeader = server.AddForwardedHeader is { } forwarded
+            ? new ForwardedHeader(PolicyMapping.Labeler(forwarded.By, routerLabel), PolicyMapping.Labeler(forwarded.For, routerLabel))
+            : null,
+        MaxConcurrentRequests = server.MaxConcurrentRequests,
+        Tls = server.Tls is { } tls ? Checked(() => PolicyMapping.ServerTls(tls, $"{key}.tls"), $"{key}.tls") : null,
+    };
 
     /// <summary>Maps every <c>io.l5d.static</c> entry up front, so a bad one fails at startup rather than on first use.</summary>
     private static PrefixedParams<TOut> Prefixed<TIn, TOut>(PrefixedParams<TIn> config, Func<TIn, string, TOut> map, string key)

@@ -1,7 +1,6 @@
 namespace Tracery.Mesh.Hosting;
 
 using System.Net;
-using System.Net.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
@@ -14,24 +13,25 @@ using Tracery.Mesh.Admin;
 using Tracery.Mesh.Forwarding;
 using Tracery.Mesh.Metrics;
 using Tracery.Mesh.Routing;
+using Tracery.Mesh.Transport;
 using Yarp.ReverseProxy.Forwarder;
 
 /// <summary>
-/// A running mesh process: every router's listeners and the admin server in one Kestrel instance, sharing one
-/// pooled connection handler for upstreams. Start it with <see cref="StartAsync"/>; dispose it to stop.
+/// A running mesh process: every router's listeners and the admin server in one Kestrel instance, sharing the
+/// upstream connection pools. Start it with <see cref="StartAsync"/>; dispose it to stop.
 /// </summary>
 public sealed class MeshHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly HttpMessageInvoker _invoker;
+    private readonly UpstreamInvokers _invokers;
     private readonly List<RouterBinding> _bindings;
     private readonly ListenOptions? _admin;
     private IAsyncDisposable? _owned;
 
-    private MeshHost(WebApplication app, HttpMessageInvoker invoker, List<RouterBinding> bindings, ListenOptions? admin, IReadOnlyList<Router> routers, MetricsRegistry metrics)
+    private MeshHost(WebApplication app, UpstreamInvokers invokers, List<RouterBinding> bindings, ListenOptions? admin, IReadOnlyList<Router> routers, MetricsRegistry metrics)
     {
         _app = app;
-        _invoker = invoker;
+        _invokers = invokers;
         _bindings = bindings;
         _admin = admin;
         Routers = routers;
@@ -79,7 +79,7 @@ public sealed class MeshHost : IAsyncDisposable
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownGrace);
-        var metrics = new MetricsRegistry();
+        var metrics = new MetricsRegistry(options.Time);
         if (options.Telemetry is { } telemetry)
         {
             foreach (var (name, _) in telemetry.Metrics())
@@ -87,8 +87,9 @@ public sealed class MeshHost : IAsyncDisposable
                 metrics.Gauge(name, () => telemetry.Metrics().FirstOrDefault(m => m.Key == name).Value);
             }
         }
-        var invoker = new HttpMessageInvoker(UpstreamHandler());
+        var invokers = new UpstreamInvokers();
         var routers = new List<Router>();
+        var routerMetrics = new Dictionary<Router, RouterMetrics>();
         var bindings = new List<RouterBinding>();
         ListenOptions? admin = null;
         // The forwarder lives in its own small container so the routers exist before Kestrel binds their listeners.
@@ -97,9 +98,11 @@ public sealed class MeshHost : IAsyncDisposable
         builder.Services.AddSingleton(forwarderServices); // disposed with the app
         foreach (var definition in options.Routers)
         {
-            var routerMetrics = new RouterMetrics(metrics, definition.Label);
-            var dispatcher = new RequestDispatcher(new ForwardingAttempt(forwarder, invoker), routerMetrics, options.Time);
-            routers.Add(new Router(definition, dispatcher, routerMetrics, options.Time, options.RecentRequests));
+            var scopes = new RouterMetrics(metrics, definition.Label);
+            var dispatcher = new RequestDispatcher(new ForwardingAttempt(forwarder, invokers), scopes, options.Time);
+            var router = new Router(definition, dispatcher, scopes, options.Time, options.RecentRequests);
+            routers.Add(router);
+            routerMetrics[router] = scopes;
         }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -108,9 +111,13 @@ public sealed class MeshHost : IAsyncDisposable
             {
                 foreach (var server in router.Definition.Servers)
                 {
-                    kestrel.Listen(server, listener =>
+                    kestrel.Listen(server.Endpoint, listener =>
                     {
-                        var binding = new RouterBinding(router, listener);
+                        if (server.Tls is { } tls)
+                        {
+                            listener.UseHttps(tls.HttpsOptions());
+                        }
+                        var binding = new RouterBinding(router, server, listener);
                         bindings.Add(binding);
                         listener.Use(next => connection =>
                         {
@@ -129,14 +136,25 @@ public sealed class MeshHost : IAsyncDisposable
         app.Use((context, next) =>
         {
             var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
-            return items is not null && items.TryGetValue(RouterBinding.Key, out var value) && value is RouterBinding binding
-                ? binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel)
-                : next(context);
+            if (items is null || !items.TryGetValue(RouterBinding.Key, out var value) || value is not RouterBinding binding)
+            {
+                return next(context);
+            }
+            binding.Server.AddForwardedHeader?.Append(context); // as received, like Linkerd's server-stack module
+            return binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel, binding.Limit);
         });
         app.UseRouting();
-        var host = new MeshHost(app, invoker, bindings, admin, routers, metrics);
+        var host = new MeshHost(app, invokers, bindings, admin, routers, metrics);
         AdminEndpoints.Map(app, new AdminContext(host, options));
         await app.StartAsync(cancellationToken);
+        foreach (var binding in bindings)
+        {
+            if (binding.Limit is { } limit)
+            {
+                // Registered once bound, so that a port-0 server's gauge carries its real port.
+                routerMetrics[binding.Router].RequestConcurrency(binding.ServerLabel, () => limit.InFlight);
+            }
+        }
         return host;
     }
 
@@ -150,27 +168,13 @@ public sealed class MeshHost : IAsyncDisposable
         {
             router.Dispose();
         }
-        _invoker.Dispose();
+        _invokers.Dispose();
+        Metrics.Dispose();
         if (_owned is not null)
         {
             await _owned.DisposeAsync();
         }
     }
-
-    /// <summary>
-    /// One pooled handler for all upstreams. No proxy, redirects, cookies or decompression: the mesh passes
-    /// traffic through as sent. No Activity header propagation: trace headers are the tracer's job alone.
-    /// </summary>
-    private static SocketsHttpHandler UpstreamHandler() => new()
-    {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        ActivityHeadersPropagator = null,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-    };
 
     private static Task WhenStopping(IHostApplicationLifetime lifetime)
     {

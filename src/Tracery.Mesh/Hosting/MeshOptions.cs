@@ -32,6 +32,9 @@ public sealed record MeshOptions(IReadOnlyList<RouterDefinition> Routers)
     /// <summary>Console logging of warnings and errors (the CLI turns it on; tests leave it off).</summary>
     public bool ConsoleLogging { get; init; }
 
+    /// <summary>The configured namers; those that implement <see cref="Naming.INamerState"/> are served as <c>/namer_state/&lt;prefix&gt;.json</c>.</summary>
+    public IReadOnlyList<Naming.INamer> Namers { get; init; } = [];
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 

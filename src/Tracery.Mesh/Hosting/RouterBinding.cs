@@ -7,13 +7,18 @@ using Tracery.Mesh.Routing;
 /// Ties a Kestrel listener to the router that owns it. Stored in each accepted connection's items, so the
 /// request pipeline finds its router without matching ports (which port 0 makes unknown until bind).
 /// </summary>
-internal sealed class RouterBinding(Router router, ListenOptions listener)
+internal sealed class RouterBinding(Router router, ServerDefinition server, ListenOptions listener)
 {
     public const string Key = "tracery.router";
 
     private string? _serverLabel;
 
     public Router Router => router;
+
+    public ServerDefinition Server => server;
+
+    /// <summary>The server's <c>maxConcurrentRequests</c>, shared by all its connections; null when unlimited.</summary>
+    public ConcurrencyLimit? Limit { get; } = server.MaxConcurrentRequests is int max ? new ConcurrencyLimit(max) : null;
 
     public System.Net.IPEndPoint Endpoint => listener.IPEndPoint!;
 

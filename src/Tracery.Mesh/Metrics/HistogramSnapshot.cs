@@ -4,6 +4,8 @@ namespace Tracery.Mesh.Metrics;
 public sealed record HistogramSnapshot(
     long Count, double Min, double Max, double Avg, double P50, double P90, double P95, double P99, double P9990, double P9999)
 {
+    public static readonly HistogramSnapshot Empty = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
     public double Sum => Math.Round(Avg * Count, 3);
 
     /// <summary>Field suffixes and values in Linkerd's order.</summary>

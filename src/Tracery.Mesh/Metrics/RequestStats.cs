@@ -36,7 +36,8 @@ public sealed class RequestStats
         _latency.Record(elapsed);
         if (status is int code)
         {
-            _statuses.GetOrAdd(code, StatusCounter).Increment();
+            // Look up first: the method group is a new delegate on every call.
+            (_statuses.TryGetValue(code, out var counter) ? counter : _statuses.GetOrAdd(code, StatusCounter)).Increment();
         }
     }
 

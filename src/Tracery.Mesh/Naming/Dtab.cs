@@ -25,7 +25,18 @@ public sealed record Dtab
     public Dtab Append(Dentry entry) => new(Entries.Add(entry));
 
     /// <summary>Finagle's show form, <c>/a=>/b;/c=>/d</c>, the format of the <c>l5d-ctx-dtab</c> header.</summary>
-    public override string ToString() => string.Join(';', Entries);
+    public override string ToString()
+    {
+        if (_shown is { } shown && shown.IsFor(Entries))
+        {
+            return shown.Text;
+        }
+
+        _shown = new ShownText<Dentry>(Entries, string.Join(';', Entries));
+        return _shown.Text;
+    }
+
+    private ShownText<Dentry>? _shown;
 
     public bool Equals(Dtab? other) => other is not null && Entries.SequenceEqual(other.Entries);
 

@@ -30,8 +30,15 @@ public sealed record NamePath(ImmutableArray<string> Segments)
     public bool StartsWith(NamePath prefix) =>
         prefix.Count <= Count && prefix.Segments.AsSpan().SequenceEqual(Segments.AsSpan(0, prefix.Count));
 
+    private ShownText<string>? _shown;
+
     public override string ToString()
     {
+        if (_shown is { } shown && shown.IsFor(Segments))
+        {
+            return shown.Text;
+        }
+
         if (Segments.IsEmpty)
         {
             return "/";
@@ -44,12 +51,22 @@ public sealed record NamePath(ImmutableArray<string> Segments)
             AppendEscaped(text, segment);
         }
 
-        return text.ToString();
+        _shown = new ShownText<string>(Segments, text.ToString());
+        return _shown.Text;
     }
 
-    public bool Equals(NamePath? other) => other is not null && Segments.SequenceEqual(other.Segments);
+    public bool Equals(NamePath? other) => other is not null && Segments.AsSpan().SequenceEqual(other.Segments.AsSpan());
 
-    public override int GetHashCode() => Segments.Aggregate(17, (h, s) => HashCode.Combine(h, s));
+    public override int GetHashCode()
+    {
+        var hash = 17;
+        foreach (var segment in Segments)
+        {
+            hash = HashCode.Combine(hash, segment);
+        }
+
+        return hash;
+    }
 
     /// <summary>Characters a segment shows as-is (Finagle's <c>Path.isShowable</c>); others print as <c>\xHH</c>.</summary>
     internal static bool IsShowable(char c) =>

@@ -15,6 +15,8 @@ public sealed class NamingRuntime : IDisposable
     private readonly NamingContext context;
     private readonly NamingKinds kinds;
     private readonly ConfigPositions positions;
+    // Transformers that hold resources (the daemonset transformer's own Kubernetes watches) stop with the namers.
+    private readonly List<IDisposable> owned = [];
 
     private NamingRuntime(NamerSet namers, NamingContext context, NamingKinds kinds, ConfigPositions positions)
     {
@@ -48,6 +50,11 @@ public sealed class NamingRuntime : IDisposable
         var transformers = router.Interpreter.Transformers
             .Select((t, i) => Build(() => kinds.CreateTransformer(t, context), $"routers[{routerIndex}].interpreter.transformers[{i}]", positions))
             .ToList();
+        lock (owned)
+        {
+            owned.AddRange(transformers.OfType<IDisposable>());
+        }
+
         return new DefaultInterpreter(router.Dtab, new Delegator(Namers, transformers));
     }
 
@@ -56,6 +63,12 @@ public sealed class NamingRuntime : IDisposable
         foreach (var namer in Namers.Namers.OfType<IDisposable>())
         {
             namer.Dispose();
+        }
+
+        lock (owned)
+        {
+            owned.ForEach(o => o.Dispose());
+            owned.Clear();
         }
     }
 

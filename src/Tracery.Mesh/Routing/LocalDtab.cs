@@ -9,8 +9,16 @@ using Tracery.Mesh.Naming;
 /// </summary>
 public sealed record LocalDtab(Dtab Dtab, string? Text, ErrorResponse? Error)
 {
+    /// <summary>No override: what nearly every request carries, so it is one shared instance.</summary>
+    public static readonly LocalDtab None = new(Dtab.Empty, null, null);
+
     public static LocalDtab FromHeaders(IHeaderDictionary headers)
     {
+        if (!headers.ContainsKey(MeshHeaders.CtxDtab) && !headers.ContainsKey(MeshHeaders.Dtab))
+        {
+            return None;
+        }
+
         var parts = new List<string>();
         foreach (var header in new[] { MeshHeaders.CtxDtab, MeshHeaders.Dtab })
         {
@@ -31,7 +39,7 @@ public sealed record LocalDtab(Dtab Dtab, string? Text, ErrorResponse? Error)
         }
         if (parts.Count == 0)
         {
-            return new LocalDtab(Dtab.Empty, null, null);
+            return None;
         }
         var text = string.Join(";", parts);
         return new LocalDtab(Dtab.Parse(text), text, null);

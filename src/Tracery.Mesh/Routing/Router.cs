@@ -41,7 +41,45 @@ public sealed class Router : IDisposable
 
     /// <param name="server">The listener's address, as configured (with the bound port).</param>
     /// <param name="serverLabel">Its metrics scope, <c>ip/port</c>.</param>
-    public async Task HandleAsync(HttpContext context, IPEndPoint server, string serverLabel)
+    /// <param name="limit">The server's <c>maxConcurrentRequests</c>, if it has one.</param>
+    public async Task HandleAsync(HttpContext context, IPEndPoint server, string serverLabel, ConcurrencyLimit? limit = null)
+    {
+        if (limit is null)
+        {
+            await AdmittedAsync(context, server, serverLabel);
+            return;
+        }
+        if (!limit.TryEnter())
+        {
+            await RefuseAsync(context, serverLabel, limit);
+            return;
+        }
+        try
+        {
+            await AdmittedAsync(context, server, serverLabel);
+        }
+        finally
+        {
+            limit.Exit();
+        }
+    }
+
+    public void Dispose() => Clients.Dispose();
+
+    /// <summary>
+    /// Over the limit: answered at once, before identification, tracing or any allocation the request would
+    /// need; counted in the server's <c>requests</c>, <c>failures</c>, <c>status/503</c> and <c>dropped_requests</c>.
+    /// </summary>
+    private async Task RefuseAsync(HttpContext context, string serverLabel, ConcurrencyLimit limit)
+    {
+        var started = _time.GetTimestamp();
+        var error = RouterErrors.ConcurrencyExceeded(serverLabel, limit.Max);
+        await error.WriteAsync(context.Response);
+        _metrics.DroppedRequests(serverLabel).Increment();
+        _metrics.Server(serverLabel).Record(false, _time.GetElapsedTime(started), error.Status);
+    }
+
+    private async Task AdmittedAsync(HttpContext context, IPEndPoint server, string serverLabel)
     {
         var started = _time.GetTimestamp();
         ProxyRewrite.Apply(context);
@@ -77,8 +115,6 @@ public sealed class Router : IDisposable
                 route.Service, route.Client, status, Math.Round(elapsed.TotalMilliseconds, 3)));
         }
     }
-
-    public void Dispose() => Clients.Dispose();
 
     private async Task<int?> RouteAsync(HttpContext context, ServerSpanScope span, RouteRecord route)
     {

@@ -1,6 +1,5 @@
 namespace Tracery.Mesh.Routing;
 
-using System.Net;
 using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Classification;
 using Tracery.Mesh.Identifiers;
@@ -14,7 +13,7 @@ using Tracery.Mesh.Tracing;
 /// </summary>
 public sealed record RouterDefinition(
     string Label,
-    IReadOnlyList<IPEndPoint> Servers,
+    IReadOnlyList<ServerDefinition> Servers,
     IIdentifier Identifier,
     INameInterpreter Interpreter,
     Dtab BaseDtab)

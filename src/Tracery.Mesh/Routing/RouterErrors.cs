@@ -30,6 +30,13 @@ public static class RouterErrors
     public static ErrorResponse BindingTimeout(NamePath path, TimeSpan limit) =>
         new(503, $"Binding {path} timed out: bindingTimeoutMs {limit.TotalMilliseconds:0} exceeded");
 
+    /// <summary>Finagle's request semaphore refusing a request; retryable, since the request was not processed.</summary>
+    public static ErrorResponse ConcurrencyExceeded(string serverLabel, int max) =>
+        new(503, $"Max waiters exceeded: server {serverLabel} already has {max} requests in flight (maxConcurrentRequests {max})", Retryable: true);
+
+    public static ErrorResponse TooManyWaiters(string endpoint, string clientId, int maxSize, int maxWaiters) =>
+        new(502, $"Too many waiters for a connection to {endpoint} (client {clientId}): hostConnectionPool maxSize {maxSize} and maxWaiters {maxWaiters} are in use");
+
     public static ErrorResponse Failed(string what, string detail) => new(502, $"{what}: {detail}");
 
     private static string Lines(string dtab) =>

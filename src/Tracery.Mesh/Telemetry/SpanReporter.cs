@@ -9,7 +9,8 @@ using Tracery.Tracing.Model;
 /// A bounded queue of spans drained in batches by one background loop into an <see cref="ISpanTransport"/>.
 /// <see cref="Report"/> never waits: when the queue is full the new span is dropped and counted (drop-newest keeps
 /// the queue's older, already-waiting spans, which complete traces that are partly sent). A failed batch is counted
-/// and not retried, so a down collector costs memory no larger than the queue.
+/// and not retried, so a down collector costs memory no larger than the queue. A batch that is not full waits up
+/// to <see cref="SpanReporterOptions.FlushInterval"/> for more spans, so messages stay few under load.
 /// </summary>
 public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
 {
@@ -19,6 +20,7 @@ public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
     private readonly ILogger logger;
     private readonly TimeProvider time;
     private readonly CancellationTokenSource stopping = new();
+    private readonly CancellationTokenSource flushNow = new();
     private readonly Task loop;
     private int stopped;
 
@@ -65,10 +67,12 @@ public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
         }
 
         queue.Writer.TryComplete();
+        flushNow.Cancel();
         stopping.CancelAfter(drainTimeout);
         await loop.ConfigureAwait(false);
         await transport.DisposeAsync().ConfigureAwait(false);
         stopping.Dispose();
+        flushNow.Dispose();
     }
 
     public ValueTask DisposeAsync() => StopAsync(TimeSpan.FromSeconds(2));
@@ -80,9 +84,11 @@ public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
         {
             while (await queue.Reader.WaitToReadAsync(stopping.Token).ConfigureAwait(false))
             {
-                while (batch.Count < options.BatchSize && queue.Reader.TryRead(out var span))
+                Fill(batch);
+                if (batch.Count < options.BatchSize && !flushNow.IsCancellationRequested)
                 {
-                    batch.Add(span);
+                    await LingerAsync().ConfigureAwait(false);
+                    Fill(batch);
                 }
 
                 await SendAsync(batch).ConfigureAwait(false);
@@ -92,6 +98,26 @@ public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Stopped with spans still queued: they are lost, as on any shutdown.
+        }
+    }
+
+    private void Fill(List<Span> batch)
+    {
+        while (batch.Count < options.BatchSize && queue.Reader.TryRead(out var span))
+        {
+            batch.Add(span);
+        }
+    }
+
+    /// <summary>Waits the flush interval; a stop cuts it short so that queued spans go out at once.</summary>
+    private async Task LingerAsync()
+    {
+        try
+        {
+            await Task.Delay(options.EffectiveFlushInterval, time, flushNow.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (flushNow.IsCancellationRequested)
+        {
         }
     }
 

@@ -5,12 +5,20 @@ namespace Tracery.Mesh.Telemetry;
 /// <param name="BatchSize">The most spans sent in one message.</param>
 /// <param name="SendTimeout">How long one send may take before the batch is counted as failed.</param>
 /// <param name="RetryDelay">The pause after a failed send, so a down collector is not hammered.</param>
+/// <param name="FlushInterval">
+/// How long a batch that is not yet full waits for more spans before it is sent (zipkin-reporter's
+/// <c>messageTimeout</c>). Without it a busy proxy sends one message per handful of spans, and each message costs
+/// far more than the spans in it.
+/// </param>
 public sealed record SpanReporterOptions(
     int QueueCapacity = 10_000,
     int BatchSize = 100,
     TimeSpan? SendTimeout = null,
-    TimeSpan? RetryDelay = null)
+    TimeSpan? RetryDelay = null,
+    TimeSpan? FlushInterval = null)
 {
+    public TimeSpan EffectiveFlushInterval => FlushInterval ?? TimeSpan.FromMilliseconds(200);
+
     public TimeSpan EffectiveSendTimeout => SendTimeout ?? TimeSpan.FromSeconds(5);
 
     public TimeSpan EffectiveRetryDelay => RetryDelay ?? TimeSpan.FromMilliseconds(500);

@@ -16,7 +16,7 @@ internal sealed class ClientSpanRecorder
     {
         this.recording = recording;
         var uri = outgoing.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : null;
-        recording.Name = outgoing.Method.Method + " " + (uri?.AbsolutePath ?? server.Path);
+        recording.Name = (outgoing.Method.Method + " " + (uri?.AbsolutePath ?? server.Path)).ToLowerInvariant();
         recording.Tag("http.uri", uri?.PathAndQuery ?? server.Uri);
         recording.Tag("http.req.method", outgoing.Method.Method);
         if (outgoing.Headers.Host is { } host)
@@ -24,8 +24,23 @@ internal sealed class ClientSpanRecorder
             recording.Tag("http.req.host", host);
         }
 
-        recording.Tag("http.req.version", server.Protocol);
-        TagContent(recording, "http.req.", outgoing.Content?.Headers, outgoing.Headers.TransferEncoding);
+        var request = server.Request;
+        recording.Tag("http.req.version", request.Protocol);
+        if (request.ContentLength is { } length)
+        {
+            recording.Tag("http.req.content-length", length.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (request.ContentType is { Length: > 0 } type)
+        {
+            recording.Tag("http.req.content-type", type);
+        }
+
+        if (request.Headers.TransferEncoding is { Count: > 0 } transfer)
+        {
+            recording.Tag("http.req.transfer-encoding", transfer.ToString());
+        }
+
         recording.Annotate("ws");
     }
 
@@ -34,7 +49,7 @@ internal sealed class ClientSpanRecorder
         recording.Annotate("wr");
         recording.Tag("http.rsp.status", ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
         recording.Tag("http.rsp.version", "HTTP/" + response.Version.ToString(2));
-        TagContent(recording, "http.rsp.", response.Content?.Headers, response.Headers.TransferEncoding);
+        TagContent(recording, response.Content?.Headers, response.Headers);
     }
 
     public void RecordOutcome(AttemptOutcome outcome)
@@ -58,22 +73,22 @@ internal sealed class ClientSpanRecorder
 
     public void Finish() => recording.TryFinish(null, out _);
 
-    private static void TagContent(
-        SpanRecording recording, string prefix, HttpContentHeaders? content, HttpHeaderValueCollection<TransferCodingHeaderValue> transfer)
+    /// <summary>The response's content headers; type and transfer encoding as sent, without parsing them into header-value objects.</summary>
+    private static void TagContent(SpanRecording recording, HttpContentHeaders? content, HttpResponseHeaders headers)
     {
         if (content?.ContentLength is { } length)
         {
-            recording.Tag(prefix + "content-length", length.ToString(CultureInfo.InvariantCulture));
+            recording.Tag("http.rsp.content-length", length.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (content?.ContentType is { } type)
+        if (content is not null && content.NonValidated.TryGetValues("Content-Type", out var types))
         {
-            recording.Tag(prefix + "content-type", type.ToString());
+            recording.Tag("http.rsp.content-type", types.ToString());
         }
 
-        if (transfer.Count > 0)
+        if (headers.NonValidated.TryGetValues("Transfer-Encoding", out var transfer))
         {
-            recording.Tag(prefix + "transfer-encoding", transfer.ToString());
+            recording.Tag("http.rsp.transfer-encoding", transfer.ToString());
         }
     }
 }

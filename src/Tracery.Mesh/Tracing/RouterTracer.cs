@@ -19,6 +19,7 @@ public sealed class RouterTracer : IRouterTracer
     private readonly ISpanSink? sink;
     private readonly TraceSampler sampler;
     private readonly SpanClock clock;
+    private readonly SpanEndpoints endpoints = new();
 
     public RouterTracer(
         RouterTracerOptions options,
@@ -42,14 +43,8 @@ public sealed class RouterTracer : IRouterTracer
             return new ServerSpanScope(trace, null);
         }
 
-        var connection = context.Connection;
         var recording = new SpanRecording(
-            trace,
-            SpanKind.Server,
-            EndpointText.From(EndpointText.ServerLabel(serverAddress), serverAddress.Address, serverAddress.Port),
-            connection.RemoteIpAddress is null ? null : EndpointText.From(null, connection.RemoteIpAddress, connection.RemotePort),
-            clock,
-            sink);
+            trace, SpanKind.Server, endpoints.Server(serverAddress), SpanEndpoints.Caller(context), clock, sink);
         return new ServerSpanScope(trace, new ServerSpanRecorder(recording, routerLabel, request));
     }
 
@@ -66,8 +61,8 @@ public sealed class RouterTracer : IRouterTracer
         var recording = new SpanRecording(
             trace,
             SpanKind.Client,
-            parent.LocalEndpoint with { ServiceName = ClientServiceName(clientLabel), Port = 0 },
-            EndpointText.From(logicalService, upstream?.Address, upstream?.Port ?? 0),
+            endpoints.Client(ClientServiceName(clientLabel), parent.LocalEndpoint),
+            endpoints.Upstream(logicalService, upstream),
             clock,
             sink);
         return new ClientSpanScope(trace, new ClientSpanRecorder(recording, outgoing, parent));

@@ -14,28 +14,30 @@ internal sealed class ServerSpanRecorder
     {
         this.recording = recording;
         this.routerLabel = routerLabel;
-        Protocol = request.Protocol;
-        Path = request.PathBase.Add(request.Path).ToUriComponent();
-        Uri = Path + request.QueryString.ToUriComponent();
-        recording.Name = routerLabel;
+        Request = request;
+        recording.Name = routerLabel.ToLowerInvariant();
         recording.Tag("router.label", routerLabel);
         recording.Annotate("wr");
     }
 
-    /// <summary>The HTTP version the caller spoke, for the client span's <c>http.req.version</c>.</summary>
-    public string Protocol { get; }
+    /// <summary>
+    /// The request received; client spans read its version, path and content headers from it (the attempts it
+    /// spawns all end before it does). Reading the outgoing request's content headers instead would make the
+    /// forwarder's empty body build a header collection per request.
+    /// </summary>
+    public HttpRequest Request { get; }
 
     /// <summary>The request's path, for client spans when the forwarder has not yet set the outgoing URI.</summary>
-    public string Path { get; }
+    public string Path => Request.PathBase.Add(Request.Path).ToUriComponent();
 
     /// <summary>The request's path and query (origin form).</summary>
-    public string Uri { get; }
+    public string Uri => Path + Request.QueryString.ToUriComponent();
 
     public Endpoint LocalEndpoint => recording.LocalEndpoint;
 
     public void SetDestination(string dstPath, string dtabBase, string dtabLocal)
     {
-        recording.Name = routerLabel + " " + dstPath;
+        recording.Name = (routerLabel + " " + dstPath).ToLowerInvariant();
         recording.Tag("service", dstPath);
         recording.Tag("dtab.base", dtabBase);
         recording.Tag("dtab.local", dtabLocal);

@@ -5,21 +5,23 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tracery.Server.Collector;
 using Tracery.Storage;
 
 /// <summary>
 /// <c>/health</c> and <c>/info</c> in Zipkin's shapes (reference §1.5). Health asks the store a cheap
-/// question within a deadline, so a wedged backend shows as DOWN (503) instead of hanging probes.
+/// question within a deadline, so a wedged backend shows instead of hanging probes; the writer's backlog
+/// is a second component, and decides whether the server is DOWN.
 /// </summary>
 public static class StatusEndpoints
 {
     private static readonly TimeSpan HealthDeadline = TimeSpan.FromSeconds(5);
 
-    public static IEndpointRouteBuilder MapStatus(this IEndpointRouteBuilder endpoints, ISpanStore store)
+    public static IEndpointRouteBuilder MapStatus(this IEndpointRouteBuilder endpoints, ISpanStore store, SpanWriter writer)
     {
         foreach (var path in (string[])["/health", "/actuator/health"])
         {
-            endpoints.MapGet(path, context => WriteHealthAsync(context, store));
+            endpoints.MapGet(path, context => WriteHealthAsync(context, store, writer));
         }
         foreach (var path in (string[])["/info", "/actuator/info"])
         {
@@ -28,43 +30,53 @@ public static class StatusEndpoints
         return endpoints;
     }
 
-    private static async Task WriteHealthAsync(HttpContext context, ISpanStore store)
+    private static async Task WriteHealthAsync(HttpContext context, ISpanStore store, SpanWriter writer)
     {
-        string? error = null;
+        var storeError = await StoreErrorAsync(context, store);
+        var backlog = writer.Backlog;
+        // The collector is what must answer: with the store down, spans wait in the backlog, so the server
+        // stays in service (200, DEGRADED) until the backlog is full and spans are lost (503, DOWN).
+        var status = backlog.IsFull ? "DOWN" : storeError is null && backlog.StoreError is null ? "UP" : "DEGRADED";
+        context.Response.StatusCode = status == "DOWN" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        await WriteAsync(context, json =>
+        {
+            json.WriteString("status", status);
+            json.WriteStartObject("zipkin");
+            json.WriteString("status", status);
+            json.WriteStartObject("details");
+            json.WriteStartObject($"{store.GetType().Name}{{}}");
+            json.WriteString("status", storeError is null ? "UP" : "DOWN");
+            if (storeError is not null)
+            {
+                json.WriteStartObject("details");
+                json.WriteString("error", storeError);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            BacklogHealth.Write(json, backlog, writer.Counters);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Null when the store answers a cheap question within the deadline, else what went wrong.</summary>
+    private static async Task<string?> StoreErrorAsync(HttpContext context, ISpanStore store)
+    {
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             deadline.CancelAfter(HealthDeadline);
             await store.GetServiceNamesAsync(deadline.Token).AsTask().WaitAsync(deadline.Token);
+            return null;
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
-            error = "Timed out computing health status. This often means your storage backend is unreachable.";
+            return "Timed out computing health status. This often means your storage backend is unreachable.";
         }
         catch (Exception e)
         {
-            error = $"{e.GetType().Name}: {e.Message}";
+            return $"{e.GetType().Name}: {e.Message}";
         }
-        var status = error is null ? "UP" : "DOWN";
-        context.Response.StatusCode = error is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        await WriteAsync(context, writer =>
-        {
-            writer.WriteString("status", status);
-            writer.WriteStartObject("zipkin");
-            writer.WriteString("status", status);
-            writer.WriteStartObject("details");
-            writer.WriteStartObject($"{store.GetType().Name}{{}}");
-            writer.WriteString("status", status);
-            if (error is not null)
-            {
-                writer.WriteStartObject("details");
-                writer.WriteString("error", error);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
     }
 
     private static Task WriteInfoAsync(HttpContext context)

@@ -5,7 +5,8 @@ using Tracery.Tracing.Model;
 
 /// <summary>
 /// The transport-independent pipeline of reference §3.1: count, decode the whole message, sample by
-/// trace id, queue for storage. A message that fails to decode stores nothing.
+/// trace id, queue for storage. A message that fails to decode stores nothing. Queueing never waits for
+/// storage (see <see cref="SpanWriter"/>), so the methods complete at once.
 /// </summary>
 public sealed class SpanCollector(CollectorSampler sampler, SpanWriter writer, CollectorMetrics metrics)
 {
@@ -39,7 +40,8 @@ public sealed class SpanCollector(CollectorSampler sampler, SpanWriter writer, C
         {
             counters.IncrementSpansDropped(spans.Count - kept.Count);
         }
-        return kept.Count == 0 ? ValueTask.CompletedTask : writer.EnqueueAsync(kept, counters, cancellationToken);
+        writer.Enqueue(kept, counters);
+        return ValueTask.CompletedTask;
     }
 
     private IReadOnlyList<Span> Sample(IReadOnlyList<Span> spans)

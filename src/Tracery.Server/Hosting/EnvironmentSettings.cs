@@ -38,7 +38,13 @@ public static class EnvironmentSettings
             StrictTraceId = Get("STRICT_TRACE_ID") is { } strict ? SettingText.Bool("STRICT_TRACE_ID", strict) : options.StrictTraceId,
             SearchEnabled = Get("SEARCH_ENABLED") is { } search ? SettingText.Bool("SEARCH_ENABLED", search) : options.SearchEnabled,
             AutocompleteKeys = Get("AUTOCOMPLETE_KEYS") is { } keys ? SettingText.List(keys) : options.AutocompleteKeys,
-            StorageType = Get("STORAGE_TYPE") ?? options.StorageType,
+            StorageType = Get("STORAGE_TYPE") is { } storage ? StorageTypes.Check("STORAGE_TYPE", storage) : options.StorageType,
+            Postgres = PostgresEnvironment.Apply(options.Postgres, Get),
+            Writer = options.Writer with
+            {
+                FlushInterval = Get("STORAGE_FLUSH_INTERVAL") is { } flush ? SettingText.Duration("STORAGE_FLUSH_INTERVAL", flush) : options.Writer.FlushInterval,
+                MaxBacklogSpans = Get("STORAGE_BACKLOG_MAX_SPANS") is { } backlog ? SettingText.Int("STORAGE_BACKLOG_MAX_SPANS", backlog, 1) : options.Writer.MaxBacklogSpans,
+            },
         };
     }
 

@@ -7,7 +7,7 @@ using Tracery.Storage.Sqlite;
 
 /// <summary>
 /// The one place the server chooses its storage backend from <see cref="TraceServerOptions.StorageType"/>:
-/// mem, sqlite[:PATH], postgres://… or postgres:CONNECTION-STRING.
+/// mem, sqlite[:PATH], postgres (from <see cref="TraceServerOptions.Postgres"/>), postgres://… or postgres:CONNECTION-STRING.
 /// </summary>
 public static class SpanStoreFactory
 {
@@ -24,18 +24,23 @@ public static class SpanStoreFactory
             Retention = options.Retention,
             RetentionSize = options.RetentionSize,
         }.Validate();
-        var type = options.StorageType.Trim();
-        var colon = type.IndexOf(':');
-        var (kind, target) = colon < 0 ? (type, null) : (type[..colon], type[(colon + 1)..]);
+        var (kind, target) = StorageTypes.Split(options.StorageType);
         // Stores open once, at server start, before anything else runs: blocking here is harmless and
         // keeps the factory's signature (and every caller that passes its own) synchronous.
-        return kind.ToLowerInvariant() switch
+        return (kind, target) switch
         {
-            "mem" or "memory" when target is null => new MemorySpanStore(storage),
-            "sqlite" => SqliteSpanStore.OpenAsync(target ?? Path.Combine(options.DataDirectory, DatabaseFileName), storage).GetAwaiter().GetResult(),
-            "postgres" or "postgresql" when target is { Length: > 0 } => PostgresSpanStore.OpenAsync(
-                target.StartsWith("//", StringComparison.Ordinal) ? type : target, storage).GetAwaiter().GetResult(),
-            _ => throw new ArgumentException($"storage type must be mem, sqlite[:PATH] or postgres://user:pass@host:port/db, not \"{options.StorageType}\""),
+            ("mem" or "memory", null) => new MemorySpanStore(storage),
+            ("sqlite", _) => SqliteSpanStore.OpenAsync(target ?? Path.Combine(options.DataDirectory, DatabaseFileName), storage).GetAwaiter().GetResult(),
+            ("postgres" or "postgresql", null or { Length: > 0 }) => PostgresSpanStore.OpenAsync(PostgresTarget(options, target), storage).GetAwaiter().GetResult(),
+            _ => throw new ArgumentException($"storage type must be {StorageTypes.Expected}, not \"{options.StorageType}\""),
         };
     }
+
+    /// <summary>A URL as given, a connection string after "postgres:", or the POSTGRES_* settings for a bare "postgres".</summary>
+    private static string PostgresTarget(TraceServerOptions options, string? target) => target switch
+    {
+        null => options.Postgres.ConnectionString(),
+        _ when target.StartsWith("//", StringComparison.Ordinal) => options.StorageType.Trim(),
+        _ => target,
+    };
 }

@@ -44,6 +44,9 @@ public sealed class TraceServer : IAsyncDisposable
 
     public CollectorMetrics Metrics { get; }
 
+    /// <summary>Spans accepted and not yet stored, and the writer's counters.</summary>
+    public SpanWriter Writer => writer;
+
     public static async Task<TraceServer> StartAsync(TraceServerOptions options, CancellationToken cancellationToken, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
     {
         var store = options.Validate().StoreFactory(options);
@@ -65,7 +68,7 @@ public sealed class TraceServer : IAsyncDisposable
         var app = builder.Build();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
         var metrics = new CollectorMetrics();
-        var writer = new SpanWriter(store, options.WriteQueueCapacity, loggerFactory.CreateLogger<SpanWriter>());
+        var writer = new SpanWriter(store, options.Writer, time ?? TimeProvider.System, loggerFactory.CreateLogger<SpanWriter>());
         var collector = new SpanCollector(new CollectorSampler(options.SampleRate), writer, metrics);
         var queries = new QueryHandlers(store, new TraceQueryParser(time ?? TimeProvider.System, options.QueryLookback), options.QueryTimeout);
 
@@ -73,8 +76,8 @@ public sealed class TraceServer : IAsyncDisposable
         app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET", "POST").WithHeaders("Content-Type", "X-GRPC-WEB"));
         app.MapHttpCollector(collector, options.BodyLimit);
         app.MapQueryApi(queries);
-        app.MapStatus(store);
-        app.MapCollectorMetrics(metrics);
+        app.MapStatus(store, writer);
+        app.MapCollectorMetrics(metrics, writer);
         app.MapUiConfig(options.SearchEnabled);
         app.MapTraceUi();
         await app.StartAsync(cancellationToken);

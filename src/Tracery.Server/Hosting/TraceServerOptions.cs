@@ -38,15 +38,19 @@ public sealed record TraceServerOptions
     /// <summary>The largest request body the collector reads, before and after gunzip.</summary>
     public int BodyLimit { get; init; } = 10 * 1024 * 1024;
 
-    /// <summary>Decoded messages waiting for storage; a full queue makes the collector wait.</summary>
-    public int WriteQueueCapacity { get; init; } = 1024;
+    /// <summary>How accepted spans reach the store: flush interval, backlog bound, retries, drain on shutdown.</summary>
+    public Collector.SpanWriterOptions Writer { get; init; } = new();
 
     /// <summary>
     /// The storage backend, as Zipkin's <c>STORAGE_TYPE</c>: "mem" (the memory store), "sqlite" (a file in
-    /// <see cref="DataDirectory"/>), "sqlite:PATH", "postgres://user:pass@host:port/db" or "postgres:CONNECTION-STRING".
+    /// <see cref="DataDirectory"/>), "sqlite:PATH", "postgres" (connecting by <see cref="Postgres"/>), "postgres://user:pass@host:port/db" or
+    /// "postgres:CONNECTION-STRING".
     /// Memory by default so embedded servers (tests, the demo) stay in memory; `tracery server` asks for sqlite.
     /// </summary>
     public string StorageType { get; init; } = "mem";
+
+    /// <summary>Where a bare "postgres" storage type connects (the POSTGRES_* variables).</summary>
+    public PostgresSettings Postgres { get; init; } = new();
 
     /// <summary>Where "sqlite" without a path keeps its file (traces.db).</summary>
     public string DataDirectory { get; init; } = DefaultDataDirectory();
@@ -57,9 +61,14 @@ public sealed record TraceServerOptions
     /// <summary>Persistent stores drop their oldest traces while larger than this many bytes; null sets no limit.</summary>
     public long? RetentionSize { get; init; }
 
-    /// <summary>$XDG_DATA_HOME/tracery when that is set, else ./tracery-data.</summary>
+    /// <summary>
+    /// $XDG_DATA_HOME/tracery, else $HOME/.local/share/tracery (the XDG default), else ./tracery-data: a
+    /// user's server finds its traces whatever directory it starts in.
+    /// </summary>
     public static string DefaultDataDirectory() =>
-        Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? Path.Combine(xdg, "tracery") : Path.GetFullPath("tracery-data");
+        Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? Path.Combine(xdg, "tracery")
+        : Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home ? Path.Combine(home, ".local", "share", "tracery")
+        : Path.GetFullPath("tracery-data");
 
     /// <summary>Makes the span store; <see cref="SpanStoreFactory.Create"/> picks the backend by default.</summary>
     public Func<TraceServerOptions, Storage.ISpanStore> StoreFactory { get; init; } = SpanStoreFactory.Create;
@@ -72,7 +81,7 @@ public sealed record TraceServerOptions
         Require(QueryLookback > TimeSpan.Zero, $"query lookback must be positive, not {QueryLookback}");
         Require(QueryTimeout > TimeSpan.Zero, $"query timeout must be positive, not {QueryTimeout}");
         Require(BodyLimit > 0, $"body limit must be positive, not {BodyLimit}");
-        Require(WriteQueueCapacity > 0, $"write queue capacity must be positive, not {WriteQueueCapacity}");
+        Writer.Validate();
         Require(Retention is null || Retention > TimeSpan.Zero, $"retention must be positive, not {Retention}");
         Require(RetentionSize is null || RetentionSize > 0, $"retention size must be positive, not {RetentionSize}");
         Require(!string.IsNullOrWhiteSpace(DataDirectory), "data directory must not be empty");

@@ -25,6 +25,30 @@ public sealed class TagMap : IReadOnlyDictionary<string, string>
         return sorter.ToMap();
     }
 
+    /// <summary>
+    /// Builds a map from pairs whose keys are already distinct, in any order: two arrays and an insertion sort, for
+    /// recorders that build a span per request and know their keys are unique.
+    /// </summary>
+    public static TagMap FromDistinct(ReadOnlySpan<KeyValuePair<string, string>> tags)
+    {
+        if (tags.IsEmpty) return Empty;
+        var keys = new string[tags.Length];
+        var values = new string[tags.Length];
+        for (var n = 0; n < tags.Length; n++)
+        {
+            var (key, value) = tags[n];
+            var i = n;
+            for (; i > 0 && string.CompareOrdinal(keys[i - 1], key) > 0; i--)
+            {
+                keys[i] = keys[i - 1];
+                values[i] = values[i - 1];
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+        return new(keys, values);
+    }
+
     internal static TagMap FromSorted(string[] keys, string[] values) => keys.Length == 0 ? Empty : new(keys, values);
 
     public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);

@@ -2,6 +2,7 @@ namespace Tracery.Mesh.Tests.Admin;
 
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Tracery.Mesh.Admin;
 using Tracery.Mesh.Tests.Support;
 using Tracery.Mesh.Tests.Tracing;
@@ -9,17 +10,22 @@ using Tracery.Mesh.Tracing;
 
 public sealed class AdminEndpointTests
 {
+    /// <summary>A mesh on a fake clock that has served <paramref name="requests"/>; the clock then moves past the
+    /// minute boundary, so histograms show those requests.</summary>
     private static async Task<(TestMesh Mesh, Upstream Upstream)> MeshWithTraffic(int requests, RecentRequestLog? recent = null)
     {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 30, TimeSpan.Zero));
         var upstream = await Upstream.StartAsync();
         var mesh = await TestMesh.StartAsync(
             new TableInterpreter().Bind("/svc/hello", "/#/io.l5d.fs/hello", new StaticAddressSet(upstream.Address)),
             r => r with { Tracer = new RouterTracer(new RouterTracerOptions(SampleRate: 1.0), new CollectingSpanSink()) },
-            recent);
+            recent,
+            time);
         for (var i = 0; i < requests; i++)
         {
             (await mesh.Client.GetAsync("http://hello/")).EnsureSuccessStatusCode();
         }
+        time.Advance(TimeSpan.FromSeconds(30));
         return (mesh, upstream);
     }
 
@@ -107,11 +113,44 @@ public sealed class AdminEndpointTests
         await using var __ = mesh;
 
         await Eventually.Value(log.Snapshot, r => r.Count >= 2);
-        using var json = JsonDocument.Parse(await mesh.Admin.GetStringAsync("/requests"));
+        using var json = JsonDocument.Parse(await mesh.Admin.GetStringAsync("/requests.json"));
 
         Assert.Equal(2, json.RootElement.GetArrayLength());
         Assert.Equal("/svc/hello", json.RootElement[0].GetProperty("logicalName").GetString());
         Assert.Equal(200, json.RootElement[0].GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task RequestsPageIsAnHtmlTableOfRecentRequestsNewestFirst()
+    {
+        var log = new RecentRequestLog(5);
+        var (mesh, upstream) = await MeshWithTraffic(1, log);
+        await using var _ = upstream;
+        await using var __ = mesh;
+        await mesh.Client.GetAsync("http://nobody/");
+        await Eventually.Value(log.Snapshot, r => r.Count >= 2);
+
+        var response = await mesh.Admin.GetAsync("/requests");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<th>Logical name</th>", html);
+        Assert.Contains("<td>/svc/hello</td><td>/#/io.l5d.fs/hello</td><td class=\"num\">200</td>", html);
+        Assert.Contains("<tr class=\"error\">", html); // the unroutable request: 502
+        Assert.True(html.IndexOf("/svc/nobody", StringComparison.Ordinal) < html.IndexOf("/svc/hello", StringComparison.Ordinal));
+        Assert.Contains("href=\"/requests.json\"", html);
+    }
+
+    [Fact]
+    public void RequestsPageEncodesWhatClientsSent()
+    {
+        var request = new RecentRequest(DateTimeOffset.UnixEpoch, "outgoing", "127.0.0.1:5000", "GET", "http://x/<script>alert(1)</script>", null, null, null, 1.5);
+
+        var html = RecentRequestsPage.Render([request], 10, 1.0);
+
+        Assert.Contains("<td>http://x/&lt;script&gt;alert(1)&lt;/script&gt;</td>", html);
+        Assert.Contains("<td class=\"num\">aborted</td>", html);
+        Assert.DoesNotContain("<script>", html);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class FailureAccrualTests
         {
             accrual.RecordFailure(Start);
         }
-        accrual.RecordSuccess();
+        accrual.RecordSuccess(Start);
         for (var i = 0; i < 4; i++)
         {
             accrual.RecordFailure(Start);
@@ -53,7 +53,7 @@ public sealed class FailureAccrualTests
         Assert.False(accrual.IsAvailable(probe.AddSeconds(9.9)));
         Assert.True(accrual.IsAvailable(probe.AddSeconds(10)));
 
-        accrual.RecordSuccess();
+        accrual.RecordSuccess(Start);
         Assert.Equal("alive", accrual.State(probe.AddSeconds(10)));
     }
 

@@ -33,7 +33,7 @@ public sealed class TutorialConfigTests
         Assert.Equal(("http", "outgoing", "/svc"), (outgoing.Protocol, outgoing.Label, outgoing.DstPrefix.ToString()));
         Assert.Equal("/srv=>/#/io.l5d.k8s/default/http;/host=>/srv;/svc=>/host;/host/world=>/srv/world-v1", outgoing.Dtab.ToString());
         Assert.Equal(new HeaderTokenIdentifierConfig("Host"), Assert.Single(outgoing.Identifiers));
-        Assert.Equal(new K8sDaemonSetTransformerConfig("default", "l5d", "incoming", "localhost", 8001, false), Assert.Single(outgoing.Interpreter.Transformers));
+        Assert.Equal(new K8sDaemonSetTransformerConfig("default", "l5d", "incoming", "localhost", 8001, false) { K8sApiDefaulted = true }, Assert.Single(outgoing.Interpreter.Transformers));
         var server = Assert.Single(outgoing.Servers);
         Assert.Equal(("0.0.0.0", 4140, "0.0.0.0/4140", 1000), (server.Ip, server.Port, server.Label, server.MaxCallDepth));
         Assert.Equal("io.l5d.http.retryableRead5XX", outgoing.Service.For("/svc/hello").ResponseClassifier);

@@ -69,7 +69,7 @@ public sealed class ConfiguredMeshTests : IDisposable
         var config = await admin.GetAsync("/config.json");
         var delegator = await admin.GetStringAsync("/delegator.json?path=/svc/world&namespace=outgoing");
         var badNamespace = await admin.GetAsync("/delegator.json?path=/svc/world&namespace=nope");
-        using var requests = JsonDocument.Parse(await admin.GetStringAsync("/requests"));
+        using var requests = JsonDocument.Parse(await admin.GetStringAsync("/requests.json"));
 
         Assert.Equal(HttpStatusCode.OK, config.StatusCode);
         Assert.Contains("outgoing", await config.Content.ReadAsStringAsync());
@@ -105,19 +105,21 @@ public sealed class ConfiguredMeshTests : IDisposable
     }
 
     [Fact]
-    public async Task UnsupportedFailureAccrualKindFailsAtStartupNamingTheKey()
+    public async Task SuccessRateFailureAccrualStartsAndABadRateIsAnErrorNamingTheKey()
     {
-        var config = new MeshConfigLoader().Load(Config("""
+        const string Accrual = """
               client:
                 failureAccrual:
-                  kind: io.l5d.successRate
-                  successRate: 0.9
-                  requests: 100
-            """));
+                  kind: io.l5d.successRateWindowed
+                  successRate: RATE
+                  window: 30
+            """;
+        await using var host = await MeshHost.StartAsync(new MeshConfigLoader().Load(Config(Accrual.Replace("RATE", "0.9"))));
 
-        var error = await Assert.ThrowsAsync<MeshConfigException>(() => MeshHost.StartAsync(config));
+        var error = Assert.Throws<MeshConfigException>(() => new MeshConfigLoader().Load(Config(Accrual.Replace("RATE", "1.5"))));
 
-        Assert.Contains("routers[0].client", error.Message);
-        Assert.Contains("io.l5d.successRate", error.Message);
+        Assert.NotNull(host.AdminEndpoint);
+        Assert.Contains("routers[0].client.failureAccrual.successRate", error.Message);
+        Assert.Contains("out of range", error.Message);
     }
 }

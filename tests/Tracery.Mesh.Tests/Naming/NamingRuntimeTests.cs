@@ -86,10 +86,11 @@ public sealed class NamingRuntimeTests : IDisposable
     public void ARuntimeRefusalIsAConfigErrorOnTheKind()
     {
         var config = new MeshConfigLoader().Load(
-            "routers:\n- protocol: http\n  interpreter:\n    transformers:\n    - kind: io.l5d.k8s.daemonset\n      namespace: default\n      service: l5d\n      port: incoming\n      hostNetwork: true\n  servers: [{port: 0}]");
-        using var runtime = NamingRuntime.Start(config);
+            "routers:\n- protocol: http\n  interpreter:\n    transformers:\n    - kind: io.l5d.k8s.localnode\n      hostNetwork: true\n  servers: [{port: 0}]");
+        var podWithoutNodeName = new Tracery.Mesh.Naming.Namers.K8sPodEnvironment(_ => null, "/nonexistent");
+        using var runtime = NamingRuntime.Start(config, kinds: NamingKinds.CreateDefault(podWithoutNodeName));
         var error = Assert.Throws<MeshConfigException>(() => runtime.CreateInterpreter(config.Routers[0]));
         Assert.Equal("routers[0].interpreter.transformers[0].kind", error.KeyPath);
-        Assert.Contains("io.l5d.k8s.daemonset hostNetwork: true", error.Message);
+        Assert.Contains("NODE_NAME env variable must be set", error.Message);
     }
 }

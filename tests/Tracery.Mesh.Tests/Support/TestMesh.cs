@@ -25,16 +25,18 @@ public sealed class TestMesh : IAsyncDisposable
     public HttpClient Admin => new() { BaseAddress = new Uri($"http://{Host.AdminEndpoint}") };
 
     public static Task<TestMesh> StartAsync(
-        INameInterpreter interpreter, Func<RouterDefinition, RouterDefinition>? configure = null, RecentRequestLog? recent = null) =>
-        StartAsync(new RouterDefinition("outgoing", [new IPEndPoint(IPAddress.Loopback, 0)], new HostTokenIdentifier(), interpreter, Dtab.Empty), configure, recent);
+        INameInterpreter interpreter, Func<RouterDefinition, RouterDefinition>? configure = null, RecentRequestLog? recent = null, TimeProvider? time = null) =>
+        StartAsync(new RouterDefinition("outgoing", [new IPEndPoint(IPAddress.Loopback, 0)], new HostTokenIdentifier(), interpreter, Dtab.Empty), configure, recent, time);
 
+    /// <param name="time">The mesh's clock (a fake one drives metric windows); the system clock when null.</param>
     public static async Task<TestMesh> StartAsync(
-        RouterDefinition router, Func<RouterDefinition, RouterDefinition>? configure = null, RecentRequestLog? recent = null)
+        RouterDefinition router, Func<RouterDefinition, RouterDefinition>? configure = null, RecentRequestLog? recent = null, TimeProvider? time = null)
     {
         var options = new MeshOptions([configure?.Invoke(router) ?? router])
         {
             Admin = new IPEndPoint(IPAddress.Loopback, 0),
             RecentRequests = recent,
+            Time = time ?? TimeProvider.System,
         };
         var host = await MeshHost.StartAsync(options);
         var endpoint = host.RouterEndpoints.Values.First()[0];

@@ -7,7 +7,7 @@ using Tracery.Server.Tests.Hosting;
 public sealed class AdminEndpointTests
 {
     [Fact]
-    public async Task HealthIsUpWithTheStoreAsComponent()
+    public async Task HealthIsUpWithTheStoreAndTheBacklogAsComponents()
     {
         await using var server = await TestServers.StartAsync();
         using var client = server.Client();
@@ -18,8 +18,12 @@ public sealed class AdminEndpointTests
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("UP", body.RootElement.GetProperty("status").GetString());
-        var component = Assert.Single(body.RootElement.GetProperty("zipkin").GetProperty("details").EnumerateObject());
-        Assert.Equal($"{server.Store.GetType().Name}{{}}", component.Name);
+        var components = body.RootElement.GetProperty("zipkin").GetProperty("details");
+        Assert.Equal([$"{server.Store.GetType().Name}{{}}", "SpanWriter{}"], components.EnumerateObject().Select(c => c.Name));
+        var backlog = components.GetProperty("SpanWriter{}");
+        Assert.Equal("UP", backlog.GetProperty("status").GetString());
+        Assert.Equal(0, backlog.GetProperty("details").GetProperty("backlogSpans").GetInt64());
+        Assert.Equal(0, backlog.GetProperty("details").GetProperty("spansDropped").GetProperty("backlog_full").GetInt64());
     }
 
     [Fact]
@@ -44,6 +48,7 @@ public sealed class AdminEndpointTests
         using (await client.PostAsync("/api/v2/spans", SampleSpans.Json("[{")))
         {
         }
+        await Eventually.HoldsAsync(() => Task.FromResult(server.Writer.Counters.SpansWritten == 3), "the spans are written");
 
         using var metrics = JsonDocument.Parse(await client.GetStringAsync("/metrics"));
         var root = metrics.RootElement;
@@ -53,11 +58,17 @@ public sealed class AdminEndpointTests
         Assert.Equal(0, root.GetProperty("counter.zipkin_collector.spans_dropped.http").GetDouble());
         Assert.True(root.GetProperty("counter.zipkin_collector.bytes.http").GetDouble() > 100);
         Assert.Equal(0, root.GetProperty("counter.zipkin_collector.messages.scribe").GetDouble());
+        Assert.Equal(3, root.GetProperty("counter.tracery_storage.spans_written").GetDouble());
+        Assert.Equal(0, root.GetProperty("counter.tracery_storage.spans_dropped.backlog_full").GetDouble());
+        Assert.Equal(0, root.GetProperty("gauge.tracery_storage.backlog_spans").GetDouble());
 
         var prometheus = await client.GetStringAsync("/prometheus");
         Assert.Contains("zipkin_collector_messages_total{transport=\"http\",} 2.0\n", prometheus, StringComparison.Ordinal);
         Assert.Contains("zipkin_collector_spans_total{transport=\"http\",} 3.0\n", prometheus, StringComparison.Ordinal);
         Assert.Contains("# TYPE zipkin_collector_message_spans gauge\n", prometheus, StringComparison.Ordinal);
+        Assert.Contains("tracery_storage_spans_dropped_total{reason=\"backlog_full\",} 0.0\n", prometheus, StringComparison.Ordinal);
+        Assert.Contains("tracery_storage_backlog_spans 0.0\n", prometheus, StringComparison.Ordinal);
+        Assert.Contains("tracery_storage_spans_written_total 3.0\n", prometheus, StringComparison.Ordinal);
     }
 
     [Fact]

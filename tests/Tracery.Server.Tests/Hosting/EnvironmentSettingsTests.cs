@@ -47,13 +47,50 @@ public sealed class EnvironmentSettingsTests
     [InlineData("QUERY_LOOKBACK", "1d", "QUERY_LOOKBACK must be a positive number of milliseconds, not \"1d\"")]
     [InlineData("QUERY_TIMEOUT", "11 parsecs", "QUERY_TIMEOUT must be a positive duration such as 11s, 500ms or 2m, not \"11 parsecs\"")]
     [InlineData("STRICT_TRACE_ID", "yes", "STRICT_TRACE_ID must be true or false, not \"yes\"")]
+    [InlineData("STORAGE_TYPE", "mysql", "STORAGE_TYPE must be mem, sqlite, sqlite:PATH, postgres, postgres://user:pass@host:port/db or postgres:CONNECTION-STRING, not \"mysql\"")]
+    [InlineData("STORAGE_FLUSH_INTERVAL", "soon", "STORAGE_FLUSH_INTERVAL must be a positive duration such as 11s, 500ms or 2m, not \"soon\"")]
+    [InlineData("STORAGE_BACKLOG_MAX_SPANS", "-1", "STORAGE_BACKLOG_MAX_SPANS must be a whole number of at least 1, not \"-1\"")]
+    [InlineData("POSTGRES_TCP_PORT", "pg", "POSTGRES_TCP_PORT must be a whole number from 1 to 65535, not \"pg\"")]
+    [InlineData("POSTGRES_MAX_CONNECTIONS", "0", "POSTGRES_MAX_CONNECTIONS must be a whole number of at least 1, not \"0\"")]
+    [InlineData("POSTGRES_USE_SSL", "on", "POSTGRES_USE_SSL must be true or false, not \"on\"")]
     public void BadValuesAreNamed(string name, string value, string message) =>
         Assert.Equal(message, Assert.Throws<ArgumentException>(() => Apply((name, value))).Message);
 
     [Fact]
     public void UnknownStorageTypeIsNamed() =>
-        Assert.Equal("storage type must be mem, sqlite[:PATH] or postgres://user:pass@host:port/db, not \"cassandra3\"",
-            Assert.Throws<ArgumentException>(() => SpanStoreFactory.Create(Apply(("STORAGE_TYPE", "cassandra3")))).Message);
+        Assert.StartsWith("storage type must be mem, sqlite, sqlite:PATH, postgres,",
+            Assert.Throws<ArgumentException>(() => SpanStoreFactory.Create(new TraceServerOptions { StorageType = "cassandra3" })).Message);
+
+    [Fact]
+    public void WriterVariablesSetTheFlushIntervalAndTheBacklogBound()
+    {
+        var options = Apply(("STORAGE_FLUSH_INTERVAL", "1s"), ("STORAGE_BACKLOG_MAX_SPANS", "5000"));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), options.Writer.FlushInterval);
+        Assert.Equal(5000, options.Writer.MaxBacklogSpans);
+    }
+
+    [Fact]
+    public void PostgresVariablesMirrorZipkinsMysqlOnes()
+    {
+        var options = Apply(
+            ("STORAGE_TYPE", "postgres"), ("POSTGRES_HOST", "db.internal"), ("POSTGRES_TCP_PORT", "5433"), ("POSTGRES_USER", "zipkin"),
+            ("POSTGRES_PASS", "p;w=d"), ("POSTGRES_DB", "traces"), ("POSTGRES_MAX_CONNECTIONS", "20"), ("POSTGRES_USE_SSL", "true"));
+
+        Assert.Equal("postgres", options.StorageType);
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(options.Postgres.ConnectionString());
+        Assert.Equal(("db.internal", 5433, "zipkin", "p;w=d", "traces", 20, Npgsql.SslMode.Require),
+            (connection.Host, connection.Port, connection.Username, connection.Password, connection.Database, connection.MaxPoolSize, connection.SslMode));
+    }
+
+    [Fact]
+    public void PostgresDefaultsAreLocalhostAndTheTraceryDatabase()
+    {
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(Apply(("STORAGE_TYPE", "postgres")).Postgres.ConnectionString());
+
+        Assert.Equal(("localhost", 5432, "tracery", 10), (connection.Host, connection.Port, connection.Database, connection.MaxPoolSize));
+        Assert.Null(connection.Username);
+    }
 
     [Fact]
     public void OutOfRangeOptionsAreNamed() =>

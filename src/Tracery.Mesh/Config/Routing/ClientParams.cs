@@ -10,6 +10,9 @@ public sealed record ClientParams(
     int? SessionIdleTimeMs,
     int? SessionLifeTimeMs)
 {
+    /// <summary><c>tls</c>: null connects in plain text.</summary>
+    public ClientTlsConfig? Tls { get; init; }
+
     public static readonly ClientParams Default = new(new(), FailureAccrualConfig.Default, null, false, new(), null, null);
 
     /// <summary>Reads the client keys of <paramref name="section"/> (the caller completes it, as it may hold more keys).</summary>
@@ -23,11 +26,13 @@ public sealed record ClientParams(
             section.Bool("failFast") ?? false,
             HostConnectionPoolConfig.Read(section.Section("hostConnectionPool")),
             session?.Int("idleTimeMs", 1),
-            session?.Int("lifeTimeMs", 1));
+            session?.Int("lifeTimeMs", 1))
+        {
+            Tls = ClientTlsConfig.Read(section.Section("tls")),
+        };
         session?.Complete();
 
         // Accepted for compatibility with Linkerd configs; the runtime does not act on them.
-        _ = section.Section("tls");
         _ = section.Section("socketOptions");
         _ = section.Section("requeueBudget");
         _ = section.String("forwardClientCert");

@@ -11,6 +11,12 @@ public sealed record ServerConfig(string Ip, int Port, int? MaxConcurrentRequest
     /// <summary><c>ip/port</c>, as in span service names and metric scopes (<c>0.0.0.0/4140</c>).</summary>
     public string Label => $"{Ip}/{Port}";
 
+    /// <summary><c>tls</c>: null listens in plain text.</summary>
+    public ServerTlsConfig? Tls { get; init; }
+
+    /// <summary><c>addForwardedHeader</c>: null adds no <c>Forwarded</c> header (the RFC's default).</summary>
+    public ForwardedHeaderConfig? AddForwardedHeader { get; init; }
+
     public static ServerConfig Read(ConfigSection section, int defaultPort, int defaultMaxCallDepth)
     {
         var ip = section.String("ip") ?? DefaultIp;
@@ -25,13 +31,15 @@ public sealed record ServerConfig(string Ip, int Port, int? MaxConcurrentRequest
             section.Int("maxConcurrentRequests", 1),
             section.Int("maxCallDepth", 1) ?? defaultMaxCallDepth,
             section.Bool("clearContext") ?? false,
-            section.String("timestampHeader"));
+            section.String("timestampHeader"))
+        {
+            Tls = ServerTlsConfig.Read(section.Section("tls")),
+            AddForwardedHeader = ForwardedHeaderConfig.Read(section.Section("addForwardedHeader")),
+        };
 
         // Accepted for compatibility with Linkerd configs; the runtime does not act on them.
-        _ = section.Section("tls");
         _ = section.Section("socketOptions");
         _ = section.Section("serverSession");
-        _ = section.Section("addForwardedHeader");
         _ = section.Bool("announce");
         _ = section.Strings("announce");
         section.Complete();

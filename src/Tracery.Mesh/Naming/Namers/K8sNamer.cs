@@ -1,32 +1,37 @@
 namespace Tracery.Mesh.Naming.Namers;
 
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Tracery.Mesh.Naming.Addresses;
 
 /// <summary>
 /// <c>io.l5d.k8s</c>: binds <c>/&lt;namespace&gt;/&lt;port name or number&gt;/&lt;service&gt;</c> to the ready addresses
-/// of that Service's Endpoints, watched live through the Kubernetes API at <c>host:port</c> (the tutorial's
-/// <c>kubectl proxy</c> sidecar). A Service that does not exist, or is deleted, binds negative, never to stale addresses.
+/// of that Service's EndpointSlices (or v1 Endpoints), watched live through the Kubernetes API (the tutorial's
+/// <c>kubectl proxy</c> sidecar, or the API server with the pod's service account). A Service that does not exist,
+/// or is deleted, binds negative, never to stale addresses.
 /// </summary>
-public sealed class K8sNamer : INamer, IDisposable
+public sealed class K8sNamer : INamer, INamerState, IDisposable
 {
     /// <summary>How long a first lookup of a service waits for its first list before answering negative.</summary>
     public static readonly TimeSpan FirstListTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly HttpClient http;
+    private readonly K8sApi api;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
     // Lazy: two first lookups racing must not start two watches, one of them orphaned.
-    private readonly ConcurrentDictionary<(string Ns, string Service), Lazy<ServiceState>> services = new();
+    private readonly ConcurrentDictionary<(string Ns, string Service), Lazy<K8sWatchedService>> services = new();
     private long version;
 
     public K8sNamer(NamePath prefix, string host, int port, TimeProvider timeProvider, ILogger<K8sNamer>? logger = null)
+        : this(prefix, K8sApiEndpoint.Proxy(host, port), timeProvider, logger)
+    {
+    }
+
+    public K8sNamer(NamePath prefix, K8sApiEndpoint endpoint, TimeProvider timeProvider, ILogger<K8sNamer>? logger = null)
     {
         Prefix = prefix;
-        // No overall timeout: watches are long-lived streams, and each list is bounded by the first-lookup wait.
-        http = new HttpClient { BaseAddress = new UriBuilder("http", host, port).Uri, Timeout = Timeout.InfiniteTimeSpan };
+        api = new K8sApi(endpoint);
         this.timeProvider = timeProvider;
         this.logger = logger ?? NullLogger<K8sNamer>.Instance;
     }
@@ -43,7 +48,7 @@ public sealed class K8sNamer : INamer, IDisposable
         }
 
         var (ns, port, service) = (path.Segments[0], path.Segments[1], path.Segments[2]);
-        var state = services.GetOrAdd((ns, service), key => new Lazy<ServiceState>(() => new ServiceState(this, key.Ns, key.Service))).Value;
+        var state = services.GetOrAdd((ns, service), key => new Lazy<K8sWatchedService>(() => Watch(key.Ns, key.Service))).Value;
         try
         {
             await state.Watch.Listed.WaitAsync(FirstListTimeout, timeProvider, cancellationToken);
@@ -62,6 +67,23 @@ public sealed class K8sNamer : INamer, IDisposable
         return new NameTree<BoundName>.Leaf(path.Count > 3 ? bound with { Residual = path.Drop(3) } : bound);
     }
 
+    /// <summary>The node an endpoint IP of any watched service runs on (its <c>nodeName</c>), or null when unknown.</summary>
+    public string? NodeOf(string ip)
+    {
+        foreach (var state in services.Values)
+        {
+            if (state.IsValueCreated && state.Value.Current?.NodeOf(ip) is { } node)
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
+    public void WriteState(Utf8JsonWriter json) =>
+        K8sNamerStateJson.Write(json, Prefix, api, services.Values.Where(s => s.IsValueCreated).Select(s => s.Value));
+
     public void Dispose()
     {
         foreach (var state in services.Values.Where(s => s.IsValueCreated))
@@ -69,43 +91,9 @@ public sealed class K8sNamer : INamer, IDisposable
             state.Value.Watch.Dispose();
         }
 
-        http.Dispose();
+        api.Dispose();
     }
 
-    /// <summary>One watched Service: its latest Endpoints (null: absent) and a live set per port asked for.</summary>
-    private sealed class ServiceState
-    {
-        private readonly K8sNamer owner;
-        private readonly ConcurrentDictionary<string, BoundName> bound = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, LiveAddressSet> sets = new(StringComparer.Ordinal);
-        private K8sEndpoints? current;
-
-        public ServiceState(K8sNamer owner, string ns, string service)
-        {
-            this.owner = owner;
-            Watch = new K8sServiceWatch(owner.http, ns, service, owner.timeProvider, owner.logger, Apply);
-        }
-
-        public K8sServiceWatch Watch { get; }
-
-        public K8sEndpoints? Current => Volatile.Read(ref current);
-
-        public BoundName Bound(string port, string id) =>
-            bound.GetOrAdd(port, p => new BoundName(id, sets.GetOrAdd(p, q => new LiveAddressSet(Current?.For(q) ?? [])), NamePath.Empty));
-
-        private void Apply(K8sEndpoints? endpoints)
-        {
-            var existed = Interlocked.Exchange(ref current, endpoints) is not null;
-            foreach (var (port, set) in sets)
-            {
-                set.Update(endpoints?.For(port) ?? []);
-            }
-
-            if (existed != endpoints is not null)
-            {
-                // A service came or went: lookups answer differently, so cached resolutions must go.
-                Interlocked.Increment(ref owner.version);
-            }
-        }
-    }
+    private K8sWatchedService Watch(string ns, string service) =>
+        new(ns, service, onChange => new K8sServiceWatch(api, ns, service, timeProvider, logger, onChange), () => Interlocked.Increment(ref version));
 }

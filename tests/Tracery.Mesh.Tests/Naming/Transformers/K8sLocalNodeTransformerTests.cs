@@ -43,10 +43,23 @@ public sealed class K8sLocalNodeTransformerTests
     }
 
     [Fact]
-    public void HostNetworkSaysWhatItNeeds()
+    public async Task HostNetworkKeepsTheEndpointsWhoseNodeIsNodeNameAndPrefixesTheIdWithIt()
     {
-        var error = Assert.Throws<NotSupportedException>(() => K8sLocalNodeTransformer.FromEnvironment(hostNetwork: true, _ => "10.0.0.1"));
+        var nodes = new Dictionary<string, string> { ["10.196.1.242"] = "node-a", ["10.196.2.17"] = "node-b" };
+        var hello = new LiveAddressSet([new("10.196.1.242", 7777), new("10.196.2.17", 7777), new("10.196.3.3", 7777)]);
+        var transformer = K8sLocalNodeTransformer.FromEnvironment(hostNetwork: true, name => name == "NODE_NAME" ? "node-b" : "10.0.0.1", ip => nodes.GetValueOrDefault(ip));
 
-        Assert.Contains("node name", error.Message, StringComparison.Ordinal);
+        var bound = Assert.IsType<NameTree<BoundName>.Leaf>(await transformer.TransformAsync(new("/#/io.l5d.k8s/default/http/hello", hello, NamePath.Empty))).Value;
+
+        Assert.Equal("/%/io.l5d.k8s.localnode/node-b/#/io.l5d.k8s/default/http/hello", bound.Id);
+        Assert.Equal([new Address("10.196.2.17", 7777)], bound.Addresses.Current);
+    }
+
+    [Fact]
+    public void HostNetworkWithoutNodeNameIsAClearError()
+    {
+        var error = Assert.Throws<ArgumentException>(() => K8sLocalNodeTransformer.FromEnvironment(hostNetwork: true, name => name == "POD_IP" ? "10.0.0.1" : null));
+
+        Assert.Contains("NODE_NAME env variable must be set to the node's name", error.Message, StringComparison.Ordinal);
     }
 }
