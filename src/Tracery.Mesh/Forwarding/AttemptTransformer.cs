@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Tracery.Mesh.Classification;
 using Tracery.Mesh.Routing;
 using Tracery.Mesh.Tracing;
-using AttemptOutcome = Tracery.Mesh.Classification.AttemptOutcome;
 using Yarp.ReverseProxy.Forwarder;
 
 /// <summary>

@@ -7,7 +7,6 @@ using Tracery.Mesh.Balancing;
 using Tracery.Mesh.Classification;
 using Tracery.Mesh.Transport;
 using Yarp.ReverseProxy.Forwarder;
-using AttemptOutcome = Tracery.Mesh.Classification.AttemptOutcome;
 
 /// <summary>
 /// One attempt: forwards the request to one endpoint with YARP and reports what happened. The attempt's own
@@ -25,7 +24,7 @@ internal sealed class ForwardingAttempt(IHttpForwarder forwarder, UpstreamInvoke
         var error = await forwarder.SendAsync(context, endpoint.Prefix, invokers.For(target.Client), Config, transformer, deadline);
         if (error == ForwarderError.None && transformer.Outcome is AttemptOutcome outcome)
         {
-            transformer.Span.RecordOutcome(SpanOutcome(transformer.Class));
+            transformer.Span.RecordOutcome(transformer.Class);
             return new AttemptResult(outcome, transformer.Class, transformer.Discarded, null);
         }
         var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
@@ -36,16 +35,9 @@ internal sealed class ForwardingAttempt(IHttpForwarder forwarder, UpstreamInvoke
         var detail = exception is null ? error.ToString() : $"{error}: {Innermost(exception).Message}";
         var verdict = target.Service.Classifier.Classify(context.Request.Method, failed);
         transformer.Span.RecordError(failure == AttemptFailure.Timeout ? "timeout" : detail);
-        transformer.Span.RecordOutcome(SpanOutcome(verdict));
+        transformer.Span.RecordOutcome(verdict);
         return new AttemptResult(failed, verdict, false, detail);
     }
-
-    private static Tracing.AttemptOutcome SpanOutcome(ResponseClass verdict) => verdict switch
-    {
-        ResponseClass.Success => Tracing.AttemptOutcome.Success,
-        ResponseClass.RetryableFailure => Tracing.AttemptOutcome.RetryableFailure,
-        _ => Tracing.AttemptOutcome.Failure,
-    };
 
     /// <summary>Ends the attempt's CLIENT span (<c>cr</c>) however the attempt ends.</summary>
     private readonly struct SpanEnd(AttemptTransformer transformer) : IDisposable

@@ -55,7 +55,10 @@ public static class PolicyMapping
         config.DisableValidation,
         PemFiles.Certificates(config.TrustCerts, $"{keyPath}.trustCerts"),
         config.ClientCertPath is { } cert ? PemFiles.CertificateWithKey(cert, config.ClientKeyPath!, $"{keyPath}.clientAuth") : null,
-        PemFiles.Protocols(config.Protocols, $"{keyPath}.protocols"));
+        PemFiles.Protocols(config.Protocols, $"{keyPath}.protocols"))
+    {
+        Prefix = CommonNameTemplate.Variables(config.CommonName).Count > 0 ? config.Prefix : null,
+    };
 
     public static ServerTls ServerTls(ServerTlsConfig config, string keyPath)
     {

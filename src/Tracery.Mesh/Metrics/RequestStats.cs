@@ -31,9 +31,9 @@ public sealed class RequestStats
 
     public void Record(bool success, TimeSpan elapsed, int? status)
     {
+        _latency.Record(elapsed); // first, so whoever sees the request counted also finds its latency in the window
         _requests.Increment();
         (success ? _success : _failures).Increment();
-        _latency.Record(elapsed);
         if (status is int code)
         {
             // Look up first: the method group is a new delegate on every call.

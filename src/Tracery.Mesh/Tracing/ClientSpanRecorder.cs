@@ -2,6 +2,7 @@ namespace Tracery.Mesh.Tracing;
 
 using System.Globalization;
 using System.Net.Http.Headers;
+using Tracery.Mesh.Classification;
 
 /// <summary>
 /// The state of one sampled CLIENT span (one forwarding attempt), with the <c>http.*</c> annotations of Linkerd's
@@ -52,15 +53,15 @@ internal sealed class ClientSpanRecorder
         TagContent(recording, response.Content?.Headers, response.Headers);
     }
 
-    public void RecordOutcome(AttemptOutcome outcome)
+    public void RecordOutcome(ResponseClass outcome)
     {
         switch (outcome)
         {
-            case AttemptOutcome.Success:
+            case ResponseClass.Success:
                 // Linkerd records the fractional success as a double; Zipkin's v1 conversion writes it as "1.0".
                 recording.Tag("l5d.success", "1.0");
                 break;
-            case AttemptOutcome.RetryableFailure:
+            case ResponseClass.RetryableFailure:
                 recording.Annotate("l5d.retryable");
                 break;
             default:

@@ -1,5 +1,6 @@
 namespace Tracery.Mesh.Tracing;
 
+using Tracery.Mesh.Classification;
 using Tracery.Tracing.Context;
 
 /// <summary>
@@ -26,7 +27,7 @@ public readonly struct ClientSpanScope : IDisposable
     public void RecordResponse(HttpResponseMessage response) => recorder?.RecordResponse(response);
 
     /// <summary>Records the classifier's verdict: <c>l5d.success</c>, <c>l5d.retryable</c> or <c>l5d.failure</c>.</summary>
-    public void RecordOutcome(AttemptOutcome outcome) => recorder?.RecordOutcome(outcome);
+    public void RecordOutcome(ResponseClass outcome) => recorder?.RecordOutcome(outcome);
 
     /// <summary>Records why the attempt failed without a response (connection refused, timeout) as an <c>error</c> tag.</summary>
     public void RecordError(string error) => recorder?.RecordError(error);

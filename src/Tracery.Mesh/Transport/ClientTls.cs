@@ -3,6 +3,7 @@ namespace Tracery.Mesh.Transport;
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using Tracery.Mesh.Config.Routing;
 
 /// <summary>
 /// The runtime form of <c>client.tls</c>: how to check an endpoint's certificate and which one to present.
@@ -16,6 +17,13 @@ public sealed record ClientTls(
     X509Certificate2? ClientCertificate,
     SslProtocols Protocols)
 {
+    /// <summary>The static config's prefix whose <c>{variables}</c> <see cref="CommonName"/> uses; null when it uses none.</summary>
+    public string? Prefix { get; init; }
+
+    /// <summary>This config for one client: <see cref="CommonName"/>'s variables filled from its bound id.</summary>
+    public ClientTls For(string boundId) =>
+        CommonName is null || Prefix is null ? this : this with { CommonName = CommonNameTemplate.Resolve(CommonName, Prefix, boundId), Prefix = null };
+
     public SslClientAuthenticationOptions SslOptions() => new()
     {
         RemoteCertificateValidationCallback = (_, certificate, _, errors) => Accepts(certificate as X509Certificate2, errors),
@@ -41,10 +49,6 @@ public sealed record ClientTls(
         {
             return (errors & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None;
         }
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(TrustRoots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
+        return CustomRoots.Chains(certificate, TrustRoots);
     }
 }

@@ -20,14 +20,7 @@ public sealed record ServerTls(X509Certificate2 Certificate, X509Certificate2Col
         };
         if (RequireClientAuth)
         {
-            options.ClientCertificateValidation = (certificate, _, _) =>
-            {
-                using var chain = new X509Chain();
-                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                chain.ChainPolicy.CustomTrustStore.AddRange(ClientRoots);
-                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return chain.Build(certificate);
-            };
+            options.ClientCertificateValidation = (certificate, _, _) => CustomRoots.Chains(certificate, ClientRoots);
         }
         return options;
     }

@@ -20,7 +20,11 @@ public sealed class UpstreamInvokers : IDisposable
     public HttpMessageInvoker For(MeshClient client) =>
         ReferenceEquals(client.Policy.Transport, UpstreamTransport.Default)
             ? _shared
-            : _own.GetOrAdd(client, c => new Lazy<HttpMessageInvoker>(() => new HttpMessageInvoker(Handler(c.Policy.Transport)))).Value;
+            : _own.GetOrAdd(client, c => new Lazy<HttpMessageInvoker>(() => new HttpMessageInvoker(Handler(ForClient(c))))).Value;
+
+    /// <summary>The client's transport with its TLS <c>commonName</c> resolved for its bound id.</summary>
+    private static UpstreamTransport ForClient(MeshClient client) =>
+        client.Policy.Transport is { Tls: { } tls } transport ? transport with { Tls = tls.For(client.Name.Id) } : client.Policy.Transport;
 
     public void Dispose()
     {

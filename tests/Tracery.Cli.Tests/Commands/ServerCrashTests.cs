@@ -54,7 +54,7 @@ public sealed class ServerCrashTests(ITestOutputHelper output) : IDisposable
         Assert.True(missing.Count <= recent, $"{missing.Count} traces missing, {recent} accepted in the last interval");
         // A message is stored whole or not at all: one transaction holds it.
         Assert.All(stored.Values, count => Assert.Equal(TraceBodies.SpansPerTrace, count));
-        Assert.Equal(0, await restarted.TerminateAsync());
+        await restarted.StopCleanlyAsync();
     }
 
     /// <summary>Posts one trace at a time, paced so SQLite keeps up even on a loaded machine, until the server dies.</summary>

@@ -78,12 +78,12 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>SIGTERM, then the exit code once the server has shut down (drained its backlog).</summary>
-    public async Task<int> TerminateAsync()
+    /// <summary>SIGTERM, then waits for the server to shut down (draining its backlog) and exit with 0.</summary>
+    public async Task StopCleanlyAsync()
     {
         Assert.Equal(0, Kill(process.Id, 15));
         await process.WaitForExitAsync().WaitAsync(Patience);
-        return process.ExitCode;
+        Assert.True(process.ExitCode == 0, $"tracery server exited with {process.ExitCode} after SIGTERM:\n{Output}");
     }
 
     /// <summary>SIGKILL: the process ends at once, with no chance to store anything more.</summary>

@@ -25,6 +25,10 @@ public sealed class AdminEndpointTests
         {
             (await mesh.Client.GetAsync("http://hello/")).EnsureSuccessStatusCode();
         }
+        // The response can reach the client before the router records it; wait for the last scope it records.
+        var server = $"rt/outgoing/server/127.0.0.1/{mesh.Router.Port}/requests";
+        var service = "rt/outgoing/service/svc/hello/requests";
+        await Eventually.Value(() => mesh.Host.Metrics.Counter(server).Value + mesh.Host.Metrics.Counter(service).Value, n => n == 2 * requests, 15_000);
         time.Advance(TimeSpan.FromSeconds(30));
         return (mesh, upstream);
     }

@@ -67,6 +67,13 @@ public sealed class Upstream : IAsyncDisposable
         return upstream;
     }
 
+    /// <summary>A handler that answers only once <paramref name="release"/> completes: requests stay in flight until then.</summary>
+    public static Func<HttpContext, Task> Holding(Task release) => async context =>
+    {
+        await release;
+        await context.Response.WriteAsync("released");
+    };
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

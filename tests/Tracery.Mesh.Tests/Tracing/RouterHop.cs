@@ -2,6 +2,7 @@ namespace Tracery.Mesh.Tests.Tracing;
 
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Tracery.Mesh.Classification;
 using Tracery.Mesh.Tracing;
 
 /// <summary>Drives a tracer through one request the way the router pipeline does: server span, one or more attempts.</summary>
@@ -40,7 +41,7 @@ internal static class RouterHop
         var attempt = tracer.StartClient(scope, "#/io.l5d.fs/hello", "hello", outgoing, new IPEndPoint(IPAddress.Parse("127.0.0.3"), 4141));
         using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("hi") };
         attempt.RecordResponse(response);
-        attempt.RecordOutcome(AttemptOutcome.Success);
+        attempt.RecordOutcome(ResponseClass.Success);
         attempt.Finish();
         scope.Finish(200);
         return outgoing;

@@ -1,6 +1,7 @@
 namespace Tracery.Mesh.Tests.Tracing;
 
 using System.Net;
+using Tracery.Mesh.Classification;
 using Tracery.Mesh.Tracing;
 using Tracery.Tracing.Context;
 using Tracery.Tracing.Model;
@@ -67,10 +68,10 @@ public sealed class RouterTracerSpanTests
         var tracer = new RouterTracer(new RouterTracerOptions(1.0), sink);
         var scope = tracer.StartServer(RouterHop.Incoming(), "outgoing", RouterHop.NodeA);
         var first = tracer.StartClient(scope, "#/io.l5d.fs/hello", "hello", RouterHop.Outgoing());
-        first.RecordOutcome(AttemptOutcome.RetryableFailure);
+        first.RecordOutcome(ResponseClass.RetryableFailure);
         first.Finish();
         var second = tracer.StartClient(scope, "#/io.l5d.fs/hello", "hello", RouterHop.Outgoing());
-        second.RecordOutcome(AttemptOutcome.Success);
+        second.RecordOutcome(ResponseClass.Success);
         second.Finish();
         scope.Finish(200);
 

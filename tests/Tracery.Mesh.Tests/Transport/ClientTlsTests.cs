@@ -128,4 +128,57 @@ public sealed class ClientTlsTests : IDisposable
         Assert.Contains("routers[0].client.tls.trustCerts", missingFile.Message);
         Assert.Contains("/nowhere/ca.pem", missingFile.Message);
     }
+
+    [Fact]
+    public async Task AStaticConfigsCommonNameTakesVariablesFromItsPrefix()
+    {
+        var config = new MeshConfigLoader().Load($$"""
+            routers:
+            - protocol: http
+              servers: [{port: 0}]
+              client:
+                kind: io.l5d.static
+                configs:
+                - prefix: /#/io.l5d.fs/{service}
+                  tls:
+                    commonName: "{service}.test"
+                    trustCerts: [{{_certificate.CertPath}}]
+            """);
+        var policy = PolicyMapping.Client(config.Routers[0].Client.Configs[0].Params, "client.configs[0]");
+        await using var upstream = await Upstream.StartAsync(certificate: _certificate.Certificate);
+        await using var mesh = await TestMesh.StartAsync(
+            new TableInterpreter()
+                .Bind("/svc/web", "/#/io.l5d.fs/web", new StaticAddressSet(upstream.Address))
+                .Bind("/svc/api", "/#/io.l5d.fs/api", new StaticAddressSet(upstream.Address)),
+            r => r with { ClientPolicies = _ => policy });
+
+        var web = await mesh.Client.GetAsync("http://web/"); // checked against web.test: the certificate's name
+        var api = await mesh.Client.GetAsync("http://api/"); // checked against api.test
+
+        Assert.Equal(HttpStatusCode.OK, web.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, api.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/#/io.l5d.fs/{service}", "{service}.example.com", "/#/io.l5d.fs/web", "web.example.com")]
+    [InlineData("/#/io.l5d.k8s/{ns}/http/{svc}", "{svc}.{ns}.svc", "/#/io.l5d.k8s/prod/http/world", "world.prod.svc")]
+    [InlineData("/#/io.l5d.fs/*", "fixed.example.com", "/#/io.l5d.fs/web", "fixed.example.com")]
+    public void CommonNameVariablesAreFilledFromTheBoundId(string prefix, string template, string id, string expected) =>
+        Assert.Equal(expected, CommonNameTemplate.Resolve(template, prefix, id));
+
+    [Theory]
+    [InlineData("client: {tls: {commonName: \"{service}.test\"}}", "only an io.l5d.static config's prefix defines variables")]
+    [InlineData("client: {kind: io.l5d.static, configs: [{prefix: \"/#/io.l5d.fs/{svc}\", tls: {commonName: \"{service}.test\"}}]}", "which the prefix '/#/io.l5d.fs/{svc}' does not define")]
+    public void ACommonNameVariableThePrefixDoesNotDefineIsAnError(string client, string problem)
+    {
+        var error = Assert.Throws<MeshConfigException>(() => new MeshConfigLoader().Load($$"""
+            routers:
+            - protocol: http
+              servers: [{port: 0}]
+              {{client}}
+            """));
+
+        Assert.Contains("tls.commonName", error.Message);
+        Assert.Contains(problem, error.Message);
+    }
 }

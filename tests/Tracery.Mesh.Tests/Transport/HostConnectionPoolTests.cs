@@ -42,19 +42,13 @@ public sealed class HostConnectionPoolTests
     [Fact]
     public async Task WithoutAPoolLimitTheSameRequestsRunInParallel()
     {
-        var arrived = 0;
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var upstream = await Upstream.StartAsync(async context =>
-        {
-            Interlocked.Increment(ref arrived);
-            await release.Task;
-            await context.Response.WriteAsync("held");
-        });
+        await using var upstream = await Upstream.StartAsync(Upstream.Holding(release.Task));
         await using var mesh = await TestMesh.StartAsync(
             new TableInterpreter().Bind("/svc/web", "/#/io.l5d.fs/web", new StaticAddressSet(upstream.Address)));
 
         var sent = Enumerable.Range(0, 3).Select(_ => mesh.Client.GetAsync("http://web/")).ToList();
-        var together = await Eventually.Value(() => Volatile.Read(ref arrived), n => n == 3);
+        var together = await Eventually.Value(() => upstream.Received.Count, n => n == 3, 15_000);
         release.SetResult();
         await Task.WhenAll(sent);
 
@@ -65,18 +59,14 @@ public sealed class HostConnectionPoolTests
     public async Task BeyondMaxWaitersARequestFailsAtOnceWith502()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var upstream = await Upstream.StartAsync(async context =>
-        {
-            await release.Task;
-            await context.Response.WriteAsync("held");
-        });
+        await using var upstream = await Upstream.StartAsync(Upstream.Holding(release.Task));
         await using var mesh = await TestMesh.StartAsync(
             new TableInterpreter().Bind("/svc/web", "/#/io.l5d.fs/web", new StaticAddressSet(upstream.Address)),
             r => r with { ClientPolicies = _ => Pool(maxSize: 1, maxWaiters: 1) });
 
         var using1 = mesh.Client.GetAsync("http://web/");
         var waiting = mesh.Client.GetAsync("http://web/");
-        await Eventually.Value(Outstanding(mesh), n => n == 2);
+        await Eventually.Value(Outstanding(mesh), n => n == 2, 15_000);
         var refused = await mesh.Client.GetAsync("http://web/");
         release.SetResult();
 

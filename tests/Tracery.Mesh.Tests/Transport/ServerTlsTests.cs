@@ -32,4 +32,36 @@ public sealed class ServerTlsTests
         Assert.Equal("CN=mesh.test", presented);
         Assert.Equal("/over-tls", Assert.Single(upstream.Received).PathAndQuery);
     }
+
+    [Fact]
+    public async Task RequireClientAuthAdmitsOnlyClientsWithACertificateFromCaCertPath()
+    {
+        using var server = new TestCertificate("mesh.test");
+        using var trusted = new TestCertificate("client.test");
+        using var stranger = new TestCertificate("stranger.test");
+        await using var upstream = await Upstream.StartAsync();
+        var tls = PolicyMapping.ServerTls(new ServerTlsConfig(server.CertPath, server.KeyPath, null, trusted.CertPath, true, []), "servers[0].tls");
+        await using var mesh = await TestMesh.StartAsync(
+            new TableInterpreter().Bind("/svc/web", "/#/io.l5d.fs/web", new StaticAddressSet(upstream.Address)),
+            r => r with { Servers = [new ServerDefinition(new IPEndPoint(IPAddress.Loopback, 0)) { Tls = tls }] });
+        HttpClient Client(TestCertificate? certificate) => new(new SocketsHttpHandler
+        {
+            SslOptions =
+            {
+                RemoteCertificateValidationCallback = (_, _, _, _) => true,
+                ClientCertificates = certificate is null ? null : [certificate.Certificate],
+            },
+        });
+        HttpRequestMessage Request() => new(HttpMethod.Get, $"https://{mesh.Router}/") { Headers = { Host = "web" } };
+        using var withTrusted = Client(trusted);
+        using var withStranger = Client(stranger);
+        using var without = Client(null);
+
+        var admitted = await withTrusted.SendAsync(Request());
+        await Assert.ThrowsAsync<HttpRequestException>(() => withStranger.SendAsync(Request()));
+        await Assert.ThrowsAsync<HttpRequestException>(() => without.SendAsync(Request()));
+
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+        Assert.Single(upstream.Received);
+    }
 }

@@ -16,7 +16,8 @@ public sealed record ClientParams(
     public static readonly ClientParams Default = new(new(), FailureAccrualConfig.Default, null, false, new(), null, null);
 
     /// <summary>Reads the client keys of <paramref name="section"/> (the caller completes it, as it may hold more keys).</summary>
-    public static ClientParams Read(ConfigSection section)
+    /// <param name="prefix">The <c>io.l5d.static</c> config's prefix (its <c>{variables}</c> may appear in <c>tls.commonName</c>); null for a global config.</param>
+    public static ClientParams Read(ConfigSection section, string? prefix)
     {
         var session = section.Section("clientSession");
         var config = new ClientParams(
@@ -28,7 +29,7 @@ public sealed record ClientParams(
             session?.Int("idleTimeMs", 1),
             session?.Int("lifeTimeMs", 1))
         {
-            Tls = ClientTlsConfig.Read(section.Section("tls")),
+            Tls = ClientTlsConfig.Read(section.Section("tls"), prefix),
         };
         session?.Complete();
 

@@ -6,7 +6,8 @@ using System.Collections.Immutable;
 /// <c>client.tls</c> (Linkerd's <c>client_tls.md</c>): connect to endpoints over TLS, checking that their certificate
 /// chains to <see cref="TrustCerts"/> (or the system's roots) and names <see cref="CommonName"/>, unless
 /// <see cref="DisableValidation"/>. <see cref="ClientCertPath"/> and <see cref="ClientKeyPath"/> (PKCS#8 PEM) are
-/// <c>clientAuth</c>.
+/// <c>clientAuth</c>. In an <c>io.l5d.static</c> config, <see cref="CommonName"/> may use the prefix's <c>{variables}</c>
+/// (<c>{service}.example.com</c> under <c>/#/io.l5d.fs/{service}</c>).
 /// </summary>
 public sealed record ClientTlsConfig(
     string? CommonName,
@@ -16,7 +17,11 @@ public sealed record ClientTlsConfig(
     string? ClientKeyPath,
     ImmutableArray<string> Protocols)
 {
-    public static ClientTlsConfig? Read(ConfigSection? section)
+    /// <summary>The <c>io.l5d.static</c> prefix this config belongs to, whose <c>{variables}</c> <see cref="CommonName"/> may use; null for a global config.</summary>
+    public string? Prefix { get; init; }
+
+    /// <param name="prefix">The enclosing static config's prefix, null for a global config.</param>
+    public static ClientTlsConfig? Read(ConfigSection? section, string? prefix = null)
     {
         if (section is null)
         {
@@ -30,9 +35,14 @@ public sealed record ClientTlsConfig(
             throw section.Invalid("commonName", "required key 'commonName' is missing (the name the endpoints' certificates must carry); set disableValidation: true to skip validation instead");
         }
 
-        if (commonName?.Contains('{', StringComparison.Ordinal) == true)
+        foreach (var variable in CommonNameTemplate.Variables(commonName))
         {
-            throw section.Invalid("commonName", $"'{commonName}': {{variables}} in commonName are not supported; give the name itself");
+            if (!CommonNameTemplate.Variables(prefix).Contains(variable))
+            {
+                throw section.Invalid("commonName", prefix is null
+                    ? $"'{commonName}' uses {{{variable}}}, but only an io.l5d.static config's prefix defines variables"
+                    : $"'{commonName}' uses {{{variable}}}, which the prefix '{prefix}' does not define");
+            }
         }
 
         // trustCertsBundle is Linkerd's newer spelling of trustCerts (one file holding many certificates).
@@ -49,7 +59,10 @@ public sealed record ClientTlsConfig(
             trust,
             clientAuth?.RequireString("certPath"),
             clientAuth?.RequireString("keyPath"),
-            section.Strings("protocols").ToImmutableArray());
+            section.Strings("protocols").ToImmutableArray())
+        {
+            Prefix = prefix,
+        };
         clientAuth?.Complete();
         section.Complete();
         return config;

@@ -29,7 +29,11 @@ public sealed record PrefixedParams<T>(T Default, ImmutableArray<PrefixedParams<
 
     public T For(string name) => For(NamePath.Parse(name));
 
-    internal static PrefixedParams<T> Read(ConfigSection? section, T fallback, Func<ConfigSection, T> read)
+    internal static PrefixedParams<T> Read(ConfigSection? section, T fallback, Func<ConfigSection, T> read) =>
+        Read(section, fallback, (entry, _) => read(entry));
+
+    /// <param name="read">Reads one set of parameters; its second argument is a static config's prefix text (null for global).</param>
+    internal static PrefixedParams<T> Read(ConfigSection? section, T fallback, Func<ConfigSection, string?, T> read)
     {
         if (section is null)
         {
@@ -41,13 +45,13 @@ public sealed record PrefixedParams<T>(T Default, ImmutableArray<PrefixedParams<
         switch (kind)
         {
             case "io.l5d.global":
-                result = new(read(section), []);
+                result = new(read(section, null), []);
                 break;
             case "io.l5d.static":
                 var entries = section.Sections("configs").Select(entry =>
                 {
                     var prefix = ReadPrefix(entry);
-                    var parameters = read(entry);
+                    var parameters = read(entry, entry.RequireString("prefix"));
                     entry.Complete();
                     return new Entry(prefix, parameters);
                 });
