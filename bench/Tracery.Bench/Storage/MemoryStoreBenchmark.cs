@@ -61,12 +61,12 @@ static class MemoryStoreBenchmark
         return 0;
     }
 
-    /// <summary>Fixture copies 10 ms apart over the last hour, in batches of 100 spans as a reporter posts them.</summary>
-    internal static (List<Span[]> Batches, List<string> TraceIds, int SpanCount) Generate(FixtureTraces fixtures, int spanTarget)
+    /// <summary>Fixture copies 10 ms apart over the last hour, in batches (of 100 spans, as a reporter posts them, unless told).</summary>
+    internal static (List<Span[]> Batches, List<string> TraceIds, int SpanCount) Generate(FixtureTraces fixtures, int spanTarget, int batchSize = 100)
     {
         var batches = new List<Span[]>();
         var traceIds = new List<string>();
-        var pending = new List<Span>(100);
+        var pending = new List<Span>(batchSize);
         var start = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000) * 1000;
         var count = 0;
         for (var n = 0; count < spanTarget; n++)
@@ -77,7 +77,7 @@ static class MemoryStoreBenchmark
             foreach (var span in trace)
             {
                 pending.Add(span);
-                if (pending.Count == 100)
+                if (pending.Count == batchSize)
                 {
                     batches.Add([.. pending]);
                     pending.Clear();

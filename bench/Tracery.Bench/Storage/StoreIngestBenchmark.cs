@@ -4,21 +4,23 @@ using System.Diagnostics;
 using Tracery.Tracing.Model;
 
 /// <summary>
-/// "store-ingest": the same realistic spans (Zipkin Lens fixture copies, batches of 100 as a reporter
-/// posts them) accepted by each backend straight through <c>ISpanStore.AcceptAsync</c>, one batch at a
+/// "store-ingest": the same realistic spans (Zipkin Lens fixture copies, in batches of up to 1,000 spans
+/// as the collector's span writer gathers them under load, or --batch N) accepted by each backend
+/// straight through <c>ISpanStore.AcceptAsync</c>, one batch at a
 /// time as the collector's writer does, after a warm-up of a fifth as many (at least 20,000) spans,
 /// measured in spans per CPU-second: this process's CPU, and for
 /// PostgreSQL also the server's. Options: --spans N (default 200,000), --backends memory,sqlite,postgres,
-/// --postgres CONNECTION-STRING (default TRACERY_TEST_POSTGRES).
+/// --batch N, --postgres CONNECTION-STRING (default TRACERY_TEST_POSTGRES).
 /// </summary>
 static class StoreIngestBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var spanTarget = BenchArgs.Int(args, "--spans", 200_000);
+        var batchSize = BenchArgs.Int(args, "--batch", 1_000);
         var fixtures = FixtureTraces.Load(maxSpans: 200);
-        var (warmUp, _, _) = MemoryStoreBenchmark.Generate(fixtures, Math.Max(20_000, spanTarget / 5));
-        var (batches, _, spanCount) = MemoryStoreBenchmark.Generate(fixtures, spanTarget);
+        var (warmUp, _, _) = MemoryStoreBenchmark.Generate(fixtures, Math.Max(20_000, spanTarget / 5), batchSize);
+        var (batches, _, spanCount) = MemoryStoreBenchmark.Generate(fixtures, spanTarget, batchSize);
 
         var results = new List<IngestResult>();
         foreach (var backend in BenchArgs.Backends(args))
@@ -34,7 +36,7 @@ static class StoreIngestBenchmark
         }
 
         var memory = results.FirstOrDefault(r => r.Backend == "memory");
-        Console.WriteLine($"{spanCount:N0} spans ({batches.Count:N0} batches of up to 100, from {fixtures.Count} Zipkin Lens fixtures), one AcceptAsync at a time:");
+        Console.WriteLine($"{spanCount:N0} spans ({batches.Count:N0} batches of up to {batchSize:N0}, from {fixtures.Count} Zipkin Lens fixtures), one AcceptAsync at a time:");
         Console.WriteLine();
         Console.WriteLine("| backend | wall s | spans/s (wall) | Tracery CPU s | spans per CPU-second (Tracery) | ratio to memory | database server CPU s | spans per CPU-second (Tracery + server) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");

@@ -27,11 +27,12 @@ internal static class ServerCommand
     private static readonly Option<string> FlushInterval = new("--flush-interval") { Description = "Accepted spans are committed within this, e.g. 200ms, 1s (env STORAGE_FLUSH_INTERVAL)", DefaultValueFactory = _ => "200ms" };
     private static readonly Option<int> BacklogMaxSpans = new("--backlog-max-spans") { Description = "Spans kept while the store is unreachable or behind; more are dropped (env STORAGE_BACKLOG_MAX_SPANS)", DefaultValueFactory = _ => 100_000 };
     private static readonly Option<string> Retention = new("--retention") { Description = "Delete traces older than this from sqlite or postgres, e.g. 7d, 12h (default: keep all)" };
+    private static readonly Option<string> RetentionSize = new("--retention-size") { Description = "Delete the oldest traces while sqlite or postgres holds more than this, e.g. 500MB, 2GB (default: no limit)" };
 
     public static Command Create()
     {
         var command = new Command("server", "Run the Zipkin-compatible trace server (collector, query API, UI) until Ctrl-C.");
-        foreach (var option in (Option[])[Host, Port, ScribePort, ScribeEnabled, SampleRate, StrictTraceId, MaxSpans, QueryLookback, QueryTimeout, AutocompleteKeys, SearchEnabled, BodyLimit, Storage, DataDir, Retention, FlushInterval, BacklogMaxSpans])
+        foreach (var option in (Option[])[Host, Port, ScribePort, ScribeEnabled, SampleRate, StrictTraceId, MaxSpans, QueryLookback, QueryTimeout, AutocompleteKeys, SearchEnabled, BodyLimit, Storage, DataDir, Retention, RetentionSize, FlushInterval, BacklogMaxSpans])
         {
             command.Options.Add(option);
         }
@@ -92,6 +93,7 @@ internal static class ServerCommand
             },
             DataDirectory = parse.GetValue(DataDir) is { } dataDir ? Path.GetFullPath(dataDir) : options.DataDirectory,
             Retention = parse.GetValue(Retention) is { } retention ? Tracery.Storage.Retention.RetentionAge.Parse(retention) : options.Retention,
+            RetentionSize = parse.GetValue(RetentionSize) is { } size ? Tracery.Storage.Retention.RetentionSize.Parse(size) : options.RetentionSize,
         };
     }
 }

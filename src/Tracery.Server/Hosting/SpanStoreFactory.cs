@@ -22,6 +22,7 @@ public static class SpanStoreFactory
             AutocompleteKeys = options.AutocompleteKeys,
             MaxSpanCount = options.MaxSpans,
             Retention = options.Retention,
+            RetentionSize = options.RetentionSize,
         }.Validate();
         var (kind, target) = StorageTypes.Split(options.StorageType);
         // Stores open once, at server start, before anything else runs: blocking here is harmless and

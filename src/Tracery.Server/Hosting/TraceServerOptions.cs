@@ -58,6 +58,9 @@ public sealed record TraceServerOptions
     /// <summary>Persistent stores drop traces older than this; null keeps them all.</summary>
     public TimeSpan? Retention { get; init; }
 
+    /// <summary>Persistent stores drop their oldest traces while larger than this many bytes; null sets no limit.</summary>
+    public long? RetentionSize { get; init; }
+
     /// <summary>
     /// $XDG_DATA_HOME/tracery, else $HOME/.local/share/tracery (the XDG default), else ./tracery-data: a
     /// user's server finds its traces whatever directory it starts in.
@@ -80,6 +83,7 @@ public sealed record TraceServerOptions
         Require(BodyLimit > 0, $"body limit must be positive, not {BodyLimit}");
         Writer.Validate();
         Require(Retention is null || Retention > TimeSpan.Zero, $"retention must be positive, not {Retention}");
+        Require(RetentionSize is null || RetentionSize > 0, $"retention size must be positive, not {RetentionSize}");
         Require(!string.IsNullOrWhiteSpace(DataDirectory), "data directory must not be empty");
         Require(!string.IsNullOrWhiteSpace(ScribeCategory), "scribe category must not be empty");
         Require(AutocompleteKeys.All(k => !string.IsNullOrWhiteSpace(k)), "autocomplete keys must not be empty");

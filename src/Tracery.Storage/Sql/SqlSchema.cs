@@ -44,7 +44,10 @@ static class SqlSchema
         "CREATE TABLE IF NOT EXISTS tracery_autocomplete (tag_key TEXT NOT NULL, tag_value TEXT NOT NULL, PRIMARY KEY (tag_key, tag_value))",
     ];
 
-    /// <summary>Version 1 indexed every span six times; version 2 moves that to per-trace tables.</summary>
+    /// <summary>
+    /// Version 1 indexed every span six times; version 2 moves that to per-trace tables. (SQLite needs a
+    /// WHERE before ON CONFLICT in INSERT … SELECT, to tell it from a join's ON.)
+    /// </summary>
     static IEnumerable<string> FromVersion1() =>
     [
         .. new[] { "ts", "service", "remote", "name", "remote_only", "name_only" }.Select(i => $"DROP INDEX IF EXISTS tracery_spans_{i}"),
@@ -52,8 +55,8 @@ static class SqlSchema
         INSERT INTO tracery_traces (trace_low, min_ms, max_ms, bytes)
         SELECT trace_low, MIN(ts_ms), MAX(ts_ms), SUM(LENGTH(json)) + COUNT(*) * {SpanBatch.RowOverheadBytes} FROM tracery_spans GROUP BY trace_low
         """,
-        .. SearchTerms.FromSpansSql().Select(select => $"INSERT INTO tracery_trace_terms (term, trace_low) SELECT DISTINCT * FROM ({select}) AS t ON CONFLICT DO NOTHING"),
-        .. SearchTerms.NamesFromSpansSql().Select(select => $"INSERT INTO tracery_names (kind, service, name) SELECT DISTINCT * FROM ({select}) AS n ON CONFLICT DO NOTHING"),
+        .. SearchTerms.FromSpansSql().Select(select => $"INSERT INTO tracery_trace_terms (term, trace_low) SELECT DISTINCT * FROM ({select}) AS t WHERE true ON CONFLICT DO NOTHING"),
+        .. SearchTerms.NamesFromSpansSql().Select(select => $"INSERT INTO tracery_names (kind, service, name) SELECT DISTINCT * FROM ({select}) AS n WHERE true ON CONFLICT DO NOTHING"),
         $"UPDATE tracery_schema_version SET version = {Version}",
     ];
 

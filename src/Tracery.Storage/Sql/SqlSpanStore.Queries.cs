@@ -8,7 +8,7 @@ using Tracery.Tracing.Model;
 public sealed partial class SqlSpanStore
 {
     // Candidates are matched a chunk at a time: the first chunk is the limit (most searches fill it
-    // there), later ones double up to this.
+    // there; four times it when the matcher alone checks tags or durations), later ones double up to this.
     const int MaxChunk = 256;
     const int IdsPerLoad = 500;
 
@@ -19,7 +19,9 @@ public sealed partial class SqlSpanStore
         if (!_options.SearchEnabled) return result;
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         var chunk = new List<string>();
-        var chunkSize = Math.Min(MaxChunk, request.Limit);
+        // Tags and durations are checked only by the matcher, which rejects some candidates: start wider.
+        var matcherOnly = request.AnnotationQuery.Count > 0 || request.MinDuration is not null;
+        var chunkSize = Math.Min(MaxChunk, matcherOnly ? request.Limit * 4 : request.Limit);
         await foreach (var lowTraceId in new SearchCandidates(connection, request).ReadAsync(cancellationToken))
         {
             chunk.Add(lowTraceId);

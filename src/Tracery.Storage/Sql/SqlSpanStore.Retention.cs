@@ -5,6 +5,7 @@ public sealed partial class SqlSpanStore
     // Retention deletes this many traces per transaction, releasing the write gate between them so
     // ingest keeps flowing during a long sweep.
     const int TracesPerDelete = 500;
+    const int TracesPerRound = 20_000;
 
     /// <summary>Deletes whole traces whose newest span is older than <paramref name="cutoffMillis"/>; returns the spans deleted.</summary>
     public async Task<int> DeleteTracesOlderThanAsync(long cutoffMillis, CancellationToken cancellationToken = default)
@@ -28,6 +29,10 @@ public sealed partial class SqlSpanStore
             deleted += spans;
         }
     }
+
+    /// <summary>The store's size in bytes as size retention measures it (see the dialects).</summary>
+    public Task<long> SizeAsync(CancellationToken cancellationToken = default) =>
+        WriteAsync(writer => _dialect.SizeAsync(writer.Connection, cancellationToken), cancellationToken);
 
     /// <summary>
     /// While the store is larger than <paramref name="maxBytes"/> (as the dialect measures it), deletes
@@ -64,7 +69,8 @@ public sealed partial class SqlSpanStore
     static async Task<List<string>> OldestTracesAsync(SqlWriteSession writer, long bytes, CancellationToken cancellationToken)
     {
         var oldest = new List<string>();
-        await using var command = writer.Connection.Command(null, "SELECT trace_low, bytes FROM tracery_traces ORDER BY max_ms, trace_low");
+        // Bounded, so the database walks the index instead of sorting the table; a larger excess takes more rounds.
+        await using var command = writer.Connection.Command(null, $"SELECT trace_low, bytes FROM tracery_traces ORDER BY max_ms, trace_low LIMIT {TracesPerRound}");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (bytes > 0 && await reader.ReadAsync(cancellationToken))
         {

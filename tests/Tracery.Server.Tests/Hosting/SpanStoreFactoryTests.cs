@@ -46,4 +46,8 @@ public sealed class SpanStoreFactoryTests : IDisposable
     [Fact]
     public void NonPositiveRetention_IsNamed() =>
         Assert.Contains("retention must be positive", Assert.Throws<ArgumentException>(() => new TraceServerOptions { Retention = TimeSpan.Zero }.Validate()).Message);
+
+    [Fact]
+    public void NonPositiveRetentionSize_IsNamed() =>
+        Assert.Contains("retention size must be positive", Assert.Throws<ArgumentException>(() => new TraceServerOptions { RetentionSize = 0 }.Validate()).Message);
 }

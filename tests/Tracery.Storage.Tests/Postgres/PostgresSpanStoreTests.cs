@@ -3,6 +3,8 @@ namespace Tracery.Storage.Tests.Postgres;
 using Npgsql;
 using Tracery.Storage.Postgres;
 using Tracery.Storage.Sql;
+using Tracery.Storage.Tests.Retention;
+using Tracery.Storage.Tests.Sql;
 using Tracery.Tracing.Model;
 using static Tracery.Storage.Tests.Conformance.TestObjects;
 
@@ -54,6 +56,37 @@ public sealed class PostgresSpanStoreTests(PostgresDatabase database) : IClassFi
 
         Assert.Empty(await store.GetTraceAsync(oldTrace));
         Assert.Equal(2, (await store.GetTraceAsync(newTrace)).Count);
+    }
+
+    [Fact]
+    public async Task Open_MigratesVersionOne()
+    {
+        var connectionString = await database.NewSchemaAsync();
+        var traceId = NewTraceId();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await VersionOneSchema.CreateAsync(connection, "BYTEA", MigrationChecks.Spans(traceId));
+        }
+
+        await using var store = await PostgresSpanStore.OpenAsync(connectionString);
+
+        await MigrationChecks.AssertServesAsync(store, traceId);
+    }
+
+    [Fact]
+    public async Task RetentionSize_DeletesOldestTracesUntilTheStoreFits()
+    {
+        await using var store = await database.NewStoreAsync(new StorageOptions());
+        var ids = await SizedTraces.StoreAsync(store, 60);
+        var limit = await store.SizeAsync() / 2;
+
+        var deleted = await store.DeleteOldestTracesOverAsync(limit);
+
+        Assert.True(deleted > 0);
+        Assert.True(await store.SizeAsync() <= limit);
+        SizedTraces.AssertOldestWent(await SizedTraces.PresentAsync(store, ids));
+        Assert.Equal(0, await store.DeleteOldestTracesOverAsync(limit));
     }
 
     [Theory]
