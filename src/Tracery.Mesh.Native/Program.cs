@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Tracery.Mesh.Config;
 using Tracery.Mesh.Hosting;
 
 // `tracery-mesh <config.yaml>`: what `tracery mesh` does, without System.CommandLine, so the whole
@@ -10,6 +9,7 @@ if (args is not [var path])
     return 2;
 }
 
+// The web host's own SIGINT/SIGTERM handling stops only the host; this cancels the wait as well.
 using var stopping = new CancellationTokenSource();
 void Stop(PosixSignalContext context)
 {
@@ -18,35 +18,4 @@ void Stop(PosixSignalContext context)
 }
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-
-MeshHost host;
-try
-{
-    var text = path == "-" ? await Console.In.ReadToEndAsync(stopping.Token) : await File.ReadAllTextAsync(path, stopping.Token);
-    host = await MeshHost.StartAsync(new MeshConfigLoader().Load(text), consoleLogging: true, cancellationToken: stopping.Token);
-}
-catch (Exception e) when (e is MeshConfigException or IOException or UnauthorizedAccessException)
-{
-    await Console.Error.WriteLineAsync($"tracery-mesh: {path}: {e.Message}");
-    return 2;
-}
-
-await using (host)
-{
-    foreach (var (label, endpoints) in host.RouterEndpoints)
-    {
-        Console.WriteLine($"tracery-mesh: router {label} on {string.Join(", ", endpoints)}");
-    }
-    if (host.AdminEndpoint is { } admin)
-    {
-        Console.WriteLine($"tracery-mesh: admin on http://{admin}/. Ctrl-C stops.");
-    }
-    try
-    {
-        await host.Stopped.WaitAsync(stopping.Token);
-    }
-    catch (OperationCanceledException)
-    {
-    }
-}
-return 0;
+return await MeshProgram.RunAsync("tracery-mesh", path, stopping.Token);
