@@ -5,8 +5,9 @@ using System.Diagnostics;
 /// <summary>Starts the two proxies compared: a Tracery router with tracing at sample rate 1.0, and nginx.</summary>
 internal static class ProxiesUnderTest
 {
+    /// <summary>Starts a router: <paramref name="command"/> is `dotnet tracery.dll mesh` (JIT) or the native `tracery-mesh`.</summary>
     public static async Task<(ProxyProcess Process, int RouterPort)> StartTraceryAsync(
-        string traceryDll, int upstreamPort, double sampleRate, IReadOnlyDictionary<string, string> environment)
+        string[] command, int upstreamPort, double sampleRate, IReadOnlyDictionary<string, string> environment)
     {
         var directory = Directory.CreateTempSubdirectory("tracery-bench-mesh-").FullName;
         var routerPort = ProxyProcess.FreePort();
@@ -28,7 +29,7 @@ internal static class ProxiesUnderTest
               - ip: 127.0.0.1
                 port: {routerPort}
             """);
-        var start = new ProcessStartInfo("dotnet", [traceryDll, "mesh", config]);
+        var start = new ProcessStartInfo(command[0], [.. command[1..], config]);
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment)
         {
@@ -36,6 +37,10 @@ internal static class ProxiesUnderTest
         }
         return (await ProxyProcess.StartAsync(start, directory, routerPort), routerPort);
     }
+
+    public static string[] JitCommand(string traceryDll) => ["dotnet", traceryDll, "mesh"];
+
+    public static string[] NativeCommand(string traceryMesh) => [Path.GetFullPath(traceryMesh)];
 
     public static async Task<(ProxyProcess Process, int Port)> StartNginxAsync(int upstreamPort)
     {

@@ -8,7 +8,8 @@ using System.Net;
 /// rate 1.0, spans reported over HTTP) and through nginx, in one run: added latency at a fixed rate, maximum
 /// throughput, and the router's peak memory. Options: --rate 2000 --connections 16 --seconds 10
 /// --max-connections 32 --max-seconds 6 --sample-rate 1.0 --proxy-env KEY=VALUE (repeatable)
-/// --tracery &lt;path to tracery.dll&gt;.
+/// --tracery &lt;path to tracery.dll&gt; --tracery-native &lt;path to the Native AOT tracery-mesh&gt; (adds a second
+/// router, measured beside the JIT one in the same run).
 /// </summary>
 internal static class ProxyBenchmark
 {
@@ -20,6 +21,7 @@ internal static class ProxyBenchmark
         var maxConnections = Option(args, "--max-connections", 32);
         var maxSeconds = Option(args, "--max-seconds", 6);
         var tracery = OptionText(args, "--tracery") ?? Demo.TraceryBinary.Find();
+        var native = OptionText(args, "--tracery-native");
         var sampleRate = double.Parse(OptionText(args, "--sample-rate") ?? "1.0", CultureInfo.InvariantCulture);
         var environment = args.Select((a, i) => (a, i)).Where(p => p.a == "--proxy-env" && p.i + 1 < args.Length)
             .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
@@ -28,19 +30,32 @@ internal static class ProxyBenchmark
             Console.Error.WriteLine("proxy: build the CLI first (dotnet build -c Release src/Tracery.Cli) or pass --tracery <path to tracery.dll>");
             return 2;
         }
+        if (native is not null && !File.Exists(native))
+        {
+            Console.Error.WriteLine($"proxy: --tracery-native {native}: no such file (dotnet publish src/Tracery.Mesh.Native -c Release -r linux-x64)");
+            return 2;
+        }
 
         await using var upstream = await BenchUpstream.StartAsync();
-        var (traceryProcess, routerPort) = await ProxiesUnderTest.StartTraceryAsync(tracery, upstream.Port, sampleRate, environment);
+        var (traceryProcess, routerPort) = await ProxiesUnderTest.StartTraceryAsync(ProxiesUnderTest.JitCommand(tracery), upstream.Port, sampleRate, environment);
         await using var _ = traceryProcess;
+        var (nativeProcess, nativePort) = native is null
+            ? ((ProxyProcess?)null, 0)
+            : await ProxiesUnderTest.StartTraceryAsync(ProxiesUnderTest.NativeCommand(native), upstream.Port, sampleRate, environment);
+        await using var ___ = nativeProcess;
         var (nginxProcess, nginxPort) = await ProxiesUnderTest.StartNginxAsync(upstream.Port);
         await using var __ = nginxProcess;
 
-        var targets = new (string Name, Uri Uri, Func<HttpClient> Client)[]
+        var targets = new List<(string Name, Uri Uri, Func<HttpClient> Client)>
         {
             ("direct", new Uri($"http://127.0.0.1:{upstream.Port}/"), () => Client(null)),
             ("tracery router", new Uri("http://bench/"), () => Client(new WebProxy($"http://127.0.0.1:{routerPort}"))),
-            ("nginx", new Uri($"http://127.0.0.1:{nginxPort}/"), () => Client(null)),
         };
+        if (nativeProcess is not null)
+        {
+            targets.Add(("tracery native (AOT)", new Uri("http://bench/"), () => Client(new WebProxy($"http://127.0.0.1:{nativePort}"))));
+        }
+        targets.Add(("nginx", new Uri($"http://127.0.0.1:{nginxPort}/"), () => Client(null)));
 
         var latency = new List<LatencyRun>();
         foreach (var (name, uri, client) in targets)
@@ -56,6 +71,10 @@ internal static class ProxyBenchmark
         }
 
         Report(latency, throughput, traceryProcess.PeakRssMb(), nginxProcess.PeakRssMb(), upstream.SpanBatches, rate, connections, seconds, maxConnections, maxSeconds);
+        if (nativeProcess is not null)
+        {
+            Console.WriteLine($"Peak RSS (VmHWM): tracery native (AOT) router {nativeProcess.PeakRssMb():0.0} MB.");
+        }
         return 0;
     }
 

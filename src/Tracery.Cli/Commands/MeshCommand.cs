@@ -1,7 +1,6 @@
 namespace Tracery.Cli.Commands;
 
 using System.CommandLine;
-using Tracery.Mesh.Config;
 using Tracery.Mesh.Hosting;
 
 /// <summary>
@@ -16,40 +15,7 @@ internal static class MeshCommand
     {
         var command = new Command("mesh", "Run the mesh proxy (Linkerd 1 config: routers, namers, telemetry, admin) until Ctrl-C.");
         command.Arguments.Add(ConfigPath);
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var path = parseResult.GetValue(ConfigPath)!;
-            MeshHost host;
-            try
-            {
-                var text = path == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(path, cancellationToken);
-                host = await MeshHost.StartAsync(new MeshConfigLoader().Load(text), consoleLogging: true, cancellationToken: cancellationToken);
-            }
-            catch (Exception e) when (e is MeshConfigException or IOException or UnauthorizedAccessException)
-            {
-                await Console.Error.WriteLineAsync($"tracery mesh: {path}: {e.Message}");
-                return 2;
-            }
-            await using (host)
-            {
-                foreach (var (label, endpoints) in host.RouterEndpoints)
-                {
-                    Console.WriteLine($"tracery mesh: router {label} on {string.Join(", ", endpoints)}");
-                }
-                if (host.AdminEndpoint is { } admin)
-                {
-                    Console.WriteLine($"tracery mesh: admin on http://{admin}/. Ctrl-C stops.");
-                }
-                try
-                {
-                    await host.Stopped.WaitAsync(cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-            return 0;
-        });
+        command.SetAction((parseResult, cancellationToken) => MeshProgram.RunAsync("tracery mesh", parseResult.GetValue(ConfigPath)!, cancellationToken));
         return command;
     }
 }

@@ -1,6 +1,5 @@
 namespace Tracery.Mesh.Admin;
 
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,9 +19,11 @@ internal static class AdminEndpoints
             stream, context.Host.Metrics, request.Query["q"].FirstOrDefault(), Flag(request, "pretty"), Flag(request, "tree"))));
         admin.MapGet("/admin/metrics/prometheus", () => Results.Text(PrometheusText.Write(context.Host.Metrics), "text/plain; version=0.0.4"));
         admin.MapGet("/client_state.json", () => JsonBody(stream => ClientStateJson.Write(stream, context.Host.Routers, context.Options.Time.GetUtcNow())));
-        admin.MapGet("/config.json", () => context.Options.Config is { } config
-            ? Results.Text(JsonSerializer.Serialize(config, config.GetType(), new JsonSerializerOptions { WriteIndented = true }), Json)
-            : Results.NotFound("no configuration document was given to this mesh host"));
+        admin.MapGet("/config.json", () => context.Options.Config is not { } config
+            ? Results.NotFound("no configuration document was given to this mesh host")
+            : ConfigJson.Write(config) is { } json
+                ? Results.Text(json, Json)
+                : Results.Text("/config.json needs reflection-based JSON, which the Native AOT build (tracery-mesh) leaves out; use `tracery mesh`", statusCode: 501));
         admin.MapGet("/delegator.json", async (HttpRequest request, CancellationToken ct) =>
         {
             if (context.Options.Delegator is not { } delegator)
@@ -50,7 +51,7 @@ internal static class AdminEndpoints
             ? Results.Content(RecentRequestsPage.Render(recent.Snapshot(), recent.Capacity, recent.SampleRate), "text/html; charset=utf-8")
             : NoRecentRequests);
         admin.MapGet("/requests.json", () => context.Options.RecentRequests is { } recent
-            ? Results.Json(recent.Snapshot())
+            ? Results.Json(recent.Snapshot(), AdminJsonContext.Default.IReadOnlyListRecentRequest)
             : NoRecentRequests);
         admin.MapPost("/admin/shutdown", (HttpContext http) =>
         {

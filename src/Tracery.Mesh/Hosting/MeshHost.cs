@@ -79,6 +79,8 @@ public sealed class MeshHost : IAsyncDisposable
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownGrace);
+        // Source-generated metadata first, so admin results serialize without reflection (Native AOT build).
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AdminJsonContext.Default));
         var metrics = new MetricsRegistry(options.Time);
         if (options.Telemetry is { } telemetry)
         {
