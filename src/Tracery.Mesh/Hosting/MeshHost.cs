@@ -117,7 +117,7 @@ public sealed class MeshHost : IAsyncDisposable
                     {
                         if (server.Tls is { } tls)
                         {
-                            listener.UseHttps(tls.HttpsOptions());
+                            listener.UseHttps(tls.HandshakeOptions());
                         }
                         var binding = new RouterBinding(router, server, listener);
                         bindings.Add(binding);
