@@ -65,6 +65,7 @@ public sealed class Linker : IAsyncDisposable
         var options = new MeshOptions(routers)
         {
             Admin = new IPEndPoint(ParseIp(config.Admin.Ip), config.Admin.Port),
+            AdminTls = config.Admin.Tls is { } adminTls ? Checked(() => PolicyMapping.ServerTls(adminTls, "admin.tls"), "admin.tls") : null,
             ShutdownGrace = TimeSpan.FromMilliseconds(config.Admin.ShutdownGraceMs),
             RecentRequests = recent,
             Config = config,

@@ -131,7 +131,14 @@ public sealed class MeshHost : IAsyncDisposable
             }
             if (options.Admin is { } adminEndpoint)
             {
-                kestrel.Listen(adminEndpoint, listener => admin = listener);
+                kestrel.Listen(adminEndpoint, listener =>
+                {
+                    if (options.AdminTls is { } tls)
+                    {
+                        listener.UseHttps(tls.HandshakeOptions());
+                    }
+                    admin = listener;
+                });
             }
         });
         var app = builder.Build();
