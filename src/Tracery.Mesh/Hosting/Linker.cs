@@ -66,6 +66,7 @@ public sealed class Linker : IAsyncDisposable
         {
             Admin = new IPEndPoint(ParseIp(config.Admin.Ip), config.Admin.Port),
             AdminTls = config.Admin.Tls is { } adminTls ? Checked(() => PolicyMapping.ServerTls(adminTls, "admin.tls"), "admin.tls") : null,
+            AdminSecurity = config.Admin.Security is { } security ? new AdminSecurity(security) : null,
             ShutdownGrace = TimeSpan.FromMilliseconds(config.Admin.ShutdownGraceMs),
             RecentRequests = recent,
             Config = config,

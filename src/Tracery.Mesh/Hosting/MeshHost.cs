@@ -152,6 +152,10 @@ public sealed class MeshHost : IAsyncDisposable
             binding.Server.AddForwardedHeader?.Append(context); // as received, like Linkerd's server-stack module
             return binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel, binding.Limit);
         });
+        if (options.AdminSecurity is { } security)
+        {
+            app.Use(security.Filter); // only admin requests get here: the routers' requests never call next
+        }
         app.UseRouting();
         var host = new MeshHost(app, invokers, bindings, admin, routers, metrics);
         AdminEndpoints.Map(app, new AdminContext(host, options));
