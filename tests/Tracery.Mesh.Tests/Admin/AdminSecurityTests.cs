@@ -1,6 +1,7 @@
 namespace Tracery.Mesh.Tests.Admin;
 
 using System.Net;
+using static System.Net.HttpStatusCode;
 using Tracery.Mesh.Admin;
 using Tracery.Mesh.Config;
 using Tracery.Mesh.Hosting;
@@ -21,32 +22,26 @@ public sealed class AdminSecurityTests
         return (host, new HttpClient { BaseAddress = new Uri($"http://{host.AdminEndpoint}") });
     }
 
-    private static async Task<Dictionary<string, HttpStatusCode>> Statuses(HttpClient admin, params string[] paths)
+    /// <summary>Starts a mesh with <paramref name="security"/> and GETs each path, expecting its status.</summary>
+    private static async Task AssertStatuses(string security, params (string Path, HttpStatusCode Status)[] expected)
     {
-        var statuses = new Dictionary<string, HttpStatusCode>();
-        foreach (var path in paths)
+        var (host, admin) = await Start(security);
+        await using var _ = host;
+        using var __ = admin;
+        var actual = new List<(string Path, HttpStatusCode Status)>();
+        foreach (var (path, _) in expected)
         {
-            statuses[path] = (await admin.GetAsync(path)).StatusCode;
+            actual.Add((path, (await admin.GetAsync(path)).StatusCode));
         }
-        return statuses;
+
+        Assert.Equal(expected, actual);
     }
 
     [Fact]
-    public async Task UiDisabledRefusesTheDashboardAndWhatItReadsOnly()
-    {
-        var (host, admin) = await Start("{uiEnabled: false}");
-        await using var _ = host;
-        using var __ = admin;
-
-        var statuses = await Statuses(admin, "/", "/config.json", "/admin/metrics.json", "/delegator.json?path=/svc/x", "/admin/ping", "/client_state.json");
-
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/config.json"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/admin/metrics.json"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/delegator.json?path=/svc/x"]);
-        Assert.Equal(HttpStatusCode.OK, statuses["/admin/ping"]);
-        Assert.Equal(HttpStatusCode.OK, statuses["/client_state.json"]);
-    }
+    public Task UiDisabledRefusesTheDashboardAndWhatItReadsOnly() => AssertStatuses(
+        "{uiEnabled: false}",
+        ("/", NotFound), ("/config.json", NotFound), ("/admin/metrics.json", NotFound), ("/delegator.json?path=/svc/x", NotFound),
+        ("/admin/ping", OK), ("/client_state.json", OK));
 
     [Theory]
     [InlineData("/admin/shutdown")]
@@ -69,53 +64,22 @@ public sealed class AdminSecurityTests
     }
 
     [Fact]
-    public async Task DiagnosticsDisabledRefusesEveryOtherPath()
-    {
-        var (host, admin) = await Start("{diagnosticsEnabled: false}");
-        await using var _ = host;
-        using var __ = admin;
-
-        var statuses = await Statuses(admin, "/admin/ping", "/admin", "/client_state.json", "/admin/metrics/prometheus", "/", "/admin/metrics.json");
-
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/admin/ping"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/admin"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/client_state.json"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/admin/metrics/prometheus"]);
-        Assert.Equal(HttpStatusCode.OK, statuses["/"]);
-        Assert.Equal(HttpStatusCode.OK, statuses["/admin/metrics.json"]);
-    }
+    public Task DiagnosticsDisabledRefusesEveryOtherPath() => AssertStatuses(
+        "{diagnosticsEnabled: false}",
+        ("/admin/ping", NotFound), ("/admin", NotFound), ("/client_state.json", NotFound), ("/admin/metrics/prometheus", NotFound),
+        ("/", OK), ("/admin/metrics.json", OK));
 
     [Fact]
-    public async Task TheWhitelistReopensPathsOfADisabledCategory()
-    {
-        var (host, admin) = await Start("{diagnosticsEnabled: false, uiEnabled: false, pathWhitelist: ['/admin/ping', '/admin/metrics[.]json']}");
-        await using var _ = host;
-        using var __ = admin;
-
-        var statuses = await Statuses(admin, "/admin/ping", "/admin/metrics.json?q=rt/", "/admin/pin", "/client_state.json", "/");
-
-        Assert.Equal(HttpStatusCode.OK, statuses["/admin/ping"]);
-        Assert.Equal(HttpStatusCode.OK, statuses["/admin/metrics.json?q=rt/"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/admin/pin"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/client_state.json"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/"]);
-    }
+    public Task TheWhitelistReopensPathsOfADisabledCategory() => AssertStatuses(
+        "{diagnosticsEnabled: false, uiEnabled: false, pathWhitelist: ['/admin/ping', '/admin/metrics[.]json']}",
+        ("/admin/ping", OK), ("/admin/metrics.json?q=rt/", OK),
+        ("/admin/pin", NotFound), ("/client_state.json", NotFound), ("/", NotFound));
 
     [Fact]
-    public async Task TheBlacklistRefusesPathsOfAnyCategoryAndBeatsTheWhitelist()
-    {
-        var (host, admin) = await Start("{diagnosticsEnabled: false, pathWhitelist: ['/admin(/.*)?'], pathBlacklist: ['/admin/metrics.*', '/admin/ping']}");
-        await using var _ = host;
-        using var __ = admin;
-
-        var statuses = await Statuses(admin, "/admin/metrics.json", "/admin/metrics/prometheus", "/admin/ping", "/admin", "/");
-
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/admin/metrics.json"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/admin/metrics/prometheus"]);
-        Assert.Equal(HttpStatusCode.NotFound, statuses["/admin/ping"]);
-        Assert.Equal(HttpStatusCode.OK, statuses["/admin"]);
-        Assert.Equal(HttpStatusCode.OK, statuses["/"]);
-    }
+    public Task TheBlacklistRefusesPathsOfAnyCategoryAndBeatsTheWhitelist() => AssertStatuses(
+        "{diagnosticsEnabled: false, pathWhitelist: ['/admin(/.*)?'], pathBlacklist: ['/admin/metrics.*', '/admin/ping']}",
+        ("/admin/metrics.json", NotFound), ("/admin/metrics/prometheus", NotFound), ("/admin/ping", NotFound),
+        ("/admin", OK), ("/", OK));
 
     [Theory]
     [InlineData("/admin/ping", "/admin/ping", true)]
