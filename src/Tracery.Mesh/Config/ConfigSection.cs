@@ -185,6 +185,22 @@ public sealed class ConfigSection
         };
     }
 
+    /// <summary>A list of text values, each checked by <paramref name="problem"/> (null when fine); a problem is reported at that item's line.</summary>
+    public IReadOnlyList<string> Strings(string key, Func<string, string?> problem)
+    {
+        var values = Strings(key);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (problem(values[i]) is { } found)
+            {
+                var item = ((YamlSequenceNode)Find(key)!).Children[i];
+                throw new MeshConfigException($"{Child(key)}[{i}]", (int)item.Start.Line, (int)item.Start.Column, found);
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>Rejects keys no reader asked for; call after reading every key the section may have.</summary>
     public void Complete()
     {

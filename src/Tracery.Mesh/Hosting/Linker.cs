@@ -65,6 +65,8 @@ public sealed class Linker : IAsyncDisposable
         var options = new MeshOptions(routers)
         {
             Admin = new IPEndPoint(ParseIp(config.Admin.Ip), config.Admin.Port),
+            AdminTls = config.Admin.Tls is { } adminTls ? Checked(() => PolicyMapping.ServerTls(adminTls, "admin.tls"), "admin.tls") : null,
+            AdminSecurity = config.Admin.Security is { } security ? new AdminSecurity(security) : null,
             ShutdownGrace = TimeSpan.FromMilliseconds(config.Admin.ShutdownGraceMs),
             RecentRequests = recent,
             Config = config,

@@ -117,7 +117,7 @@ public sealed class MeshHost : IAsyncDisposable
                     {
                         if (server.Tls is { } tls)
                         {
-                            listener.UseHttps(tls.HttpsOptions());
+                            listener.UseHttps(tls.HandshakeOptions());
                         }
                         var binding = new RouterBinding(router, server, listener);
                         bindings.Add(binding);
@@ -131,7 +131,14 @@ public sealed class MeshHost : IAsyncDisposable
             }
             if (options.Admin is { } adminEndpoint)
             {
-                kestrel.Listen(adminEndpoint, listener => admin = listener);
+                kestrel.Listen(adminEndpoint, listener =>
+                {
+                    if (options.AdminTls is { } tls)
+                    {
+                        listener.UseHttps(tls.HandshakeOptions());
+                    }
+                    admin = listener;
+                });
             }
         });
         var app = builder.Build();
@@ -145,6 +152,10 @@ public sealed class MeshHost : IAsyncDisposable
             binding.Server.AddForwardedHeader?.Append(context); // as received, like Linkerd's server-stack module
             return binding.Router.HandleAsync(context, binding.Endpoint, binding.ServerLabel, binding.Limit);
         });
+        if (options.AdminSecurity is { } security)
+        {
+            app.Use(security.Filter); // only admin requests get here: the routers' requests never call next
+        }
         app.UseRouting();
         var host = new MeshHost(app, invokers, bindings, admin, routers, metrics);
         AdminEndpoints.Map(app, new AdminContext(host, options));

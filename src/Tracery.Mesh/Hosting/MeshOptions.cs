@@ -13,6 +13,12 @@ public sealed record MeshOptions(IReadOnlyList<RouterDefinition> Routers)
 {
     public IPEndPoint? Admin { get; init; } = new(IPAddress.Loopback, 9990);
 
+    /// <summary>Linkerd's <c>admin.tls</c>: the admin server speaks HTTPS only; null for plain HTTP.</summary>
+    public Transport.ServerTls? AdminTls { get; init; }
+
+    /// <summary>Linkerd's <c>admin.security</c>: which admin paths answer; null lets every path through.</summary>
+    public AdminSecurity? AdminSecurity { get; init; }
+
     /// <summary>Linkerd's <c>admin.shutdownGraceMs</c>: how long in-flight requests may finish on shutdown.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -65,6 +65,7 @@ public static class PolicyMapping
         var certificate = PemFiles.CertificateWithKey(config.CertPath, config.KeyPath, keyPath);
         return new ServerTls(
             certificate,
+            PemFiles.Certificates(config.IntermediateCertsPath is { } intermediates ? [intermediates] : [], $"{keyPath}.intermediateCertsPath"),
             PemFiles.Certificates(config.CaCertPath is { } ca ? [ca] : [], $"{keyPath}.caCertPath"),
             config.RequireClientAuth,
             PemFiles.Protocols(config.Protocols, $"{keyPath}.protocols"));

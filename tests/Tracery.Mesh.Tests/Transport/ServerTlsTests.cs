@@ -1,6 +1,9 @@
 namespace Tracery.Mesh.Tests.Transport;
 
 using System.Net;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Tracery.Mesh.Config;
 using Tracery.Mesh.Config.Routing;
 using Tracery.Mesh.Hosting;
 using Tracery.Mesh.Routing;
@@ -63,5 +66,68 @@ public sealed class ServerTlsTests
 
         Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
         Assert.Single(upstream.Received);
+    }
+
+    [Fact]
+    public async Task IntermediateCertsPathLetsAClientThatTrustsOnlyTheRootValidateTheChain()
+    {
+        using var chain = new TestCertificateChain("web");
+        await using var upstream = await Upstream.StartAsync();
+        async Task<TestMesh> Start(string? intermediates)
+        {
+            var tls = PolicyMapping.ServerTls(new ServerTlsConfig(chain.CertPath, chain.KeyPath, intermediates, null, false, []), "servers[0].tls");
+            return await TestMesh.StartAsync(
+                new TableInterpreter().Bind("/svc/web", "/#/io.l5d.fs/web", new StaticAddressSet(upstream.Address)),
+                r => r with { Servers = [new ServerDefinition(new IPEndPoint(IPAddress.Loopback, 0)) { Tls = tls }] });
+        }
+        await using var withIntermediates = await Start(chain.IntermediatesPath);
+        await using var leafOnly = await Start(null);
+        using var root = X509CertificateLoader.LoadCertificate(chain.Root.RawData);
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            SslOptions =
+            {
+                CertificateChainPolicy = new X509ChainPolicy
+                {
+                    TrustMode = X509ChainTrustMode.CustomRootTrust,
+                    CustomTrustStore = { root },
+                    RevocationMode = X509RevocationMode.NoCheck,
+                    DisableCertificateDownloads = true,
+                },
+            },
+        });
+        HttpRequestMessage Request(TestMesh mesh) => new(HttpMethod.Get, $"https://{mesh.Router}/chained") { Headers = { Host = "web" } };
+
+        var response = await client.SendAsync(Request(withIntermediates));
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(Request(leafOnly)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("certificate chain", Assert.IsType<AuthenticationException>(refused.InnerException).Message);
+        Assert.Equal("/chained", Assert.Single(upstream.Received).PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("missing.pem", null)]
+    [InlineData("notes.txt", "these are not certificates")]
+    public void AnUnreadableIntermediateCertsPathIsAnErrorNamingTheKeyAndFile(string file, string? content)
+    {
+        using var chain = new TestCertificateChain("web");
+        var path = Path.Combine(Path.GetDirectoryName(chain.CertPath)!, file);
+        if (content is not null)
+        {
+            File.WriteAllText(path, content);
+        }
+        var config = new MeshConfigLoader().Load($$"""
+            routers:
+            - protocol: http
+              servers:
+              - port: 0
+                tls: {certPath: {{chain.CertPath}}, keyPath: {{chain.KeyPath}}, intermediateCertsPath: {{path}}}
+            """);
+
+        var error = Assert.Throws<MeshConfigException>(() => Linker.Link(config));
+
+        Assert.Contains("routers[0].servers[0].tls.intermediateCertsPath", error.Message);
+        Assert.Contains(path, error.Message);
     }
 }
