@@ -5,7 +5,7 @@ using System.Diagnostics;
 /// <summary>Maximum throughput: each connection sends its next request as soon as the last one returns.</summary>
 internal static class ClosedLoopLoad
 {
-    public static async Task<double> RunAsync(Func<HttpClient> client, Uri uri, int connections, TimeSpan duration)
+    public static async Task<(long Completed, TimeSpan Elapsed)> RunAsync(Func<HttpClient> client, Uri uri, int connections, TimeSpan duration)
     {
         long completed = 0;
         var clock = Stopwatch.StartNew();
@@ -22,6 +22,6 @@ internal static class ClosedLoopLoad
             }
         })).ToArray();
         await Task.WhenAll(workers);
-        return completed / clock.Elapsed.TotalSeconds;
+        return (completed, clock.Elapsed);
     }
 }

@@ -51,14 +51,36 @@ internal sealed class ProxyProcess : IAsyncDisposable
     /// <summary>Peak resident set (VmHWM) in MB, summed over the process and its children (nginx workers).</summary>
     public double PeakRssMb()
     {
+        return Pids().Sum(pid => Kilobytes(pid, "VmHWM:")) / 1024.0;
+    }
+
+    private List<int> Pids()
+    {
         var pids = new List<int> { Pid };
         var children = $"/proc/{Pid}/task/{Pid}/children";
         if (File.Exists(children))
         {
             pids.AddRange(File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
         }
-        return pids.Sum(pid => Kilobytes(pid, "VmHWM:")) / 1024.0;
+        return pids;
     }
+
+    /// <summary>USER_HZ: Linux reports /proc times in these units, 100 on every architecture .NET runs on.</summary>
+    private const int ClockTicksPerSecond = 100;
+
+    /// <summary>utime + stime from /proc/PID/stat (fields 14 and 15, counted after the parenthesised command name).</summary>
+    private static long ClockTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11]) + long.Parse(fields[12]);
+    }
+
+    /// <summary>
+    /// CPU time (user + system) used so far, summed over the process and its children (nginx workers): divided by the
+    /// requests served in between, it is the proxy's own cost per request whatever else the machine runs.
+    /// </summary>
+    public TimeSpan CpuTime() => TimeSpan.FromSeconds(Pids().Sum(ClockTicks) / (double)ClockTicksPerSecond);
 
     public static int FreePort()
     {

@@ -106,6 +106,7 @@ public sealed class MeshHost : IAsyncDisposable
             routers.Add(router);
             routerMetrics[router] = scopes;
         }
+        builder.WebHost.UseSockets(InlineIo.Configure);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -12,6 +12,7 @@ public static class MeshProgram
     /// <returns>0 after a clean stop; 2 for a config that cannot run, before any port is bound.</returns>
     public static async Task<int> RunAsync(string name, string path, CancellationToken cancellationToken)
     {
+        InlineIo.PreferInlineCompletions();
         MeshHost host;
         try
         {

@@ -2,7 +2,10 @@ namespace Tracery.Mesh.Telemetry;
 
 /// <summary>How a reporter buffers and batches spans.</summary>
 /// <param name="QueueCapacity">Spans held while the collector is slow or down; more are dropped and counted.</param>
-/// <param name="BatchSize">The most spans sent in one message.</param>
+/// <param name="BatchSize">
+/// The most spans sent in one message: about zipkin-reporter's 500 KB <c>messageMaxBytes</c>. At a proxy's full speed
+/// (thousands of spans a second) smaller messages left the reporter behind and its queue full.
+/// </param>
 /// <param name="SendTimeout">How long one send may take before the batch is counted as failed.</param>
 /// <param name="RetryDelay">The pause after a failed send, so a down collector is not hammered.</param>
 /// <param name="FlushInterval">
@@ -12,7 +15,7 @@ namespace Tracery.Mesh.Telemetry;
 /// </param>
 public sealed record SpanReporterOptions(
     int QueueCapacity = 10_000,
-    int BatchSize = 100,
+    int BatchSize = 1_000,
     TimeSpan? SendTimeout = null,
     TimeSpan? RetryDelay = null,
     TimeSpan? FlushInterval = null)
