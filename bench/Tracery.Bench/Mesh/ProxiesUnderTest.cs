@@ -35,7 +35,9 @@ internal static class ProxiesUnderTest
         {
             start.Environment[key] = value;
         }
-        return (await ProxyProcess.StartAsync(start, directory, routerPort), routerPort);
+        var process = await ProxyProcess.StartAsync(start, directory, routerPort);
+        process.AdminPort = adminPort;
+        return (process, routerPort);
     }
 
     public static string[] JitCommand(string traceryDll) => ["dotnet", traceryDll, "mesh"];

@@ -67,10 +67,16 @@ internal static class ProxyBenchmark
             await ClosedLoopLoad.RunAsync(client, uri, maxConnections, TimeSpan.FromSeconds(1));
         }
         var latency = new List<LatencyRun>();
-        foreach (var (name, uri, client, _) in targets)
+        var gcPauses = new List<string>();
+        foreach (var (name, uri, client, process) in targets)
         {
             await FixedRateLoad.RunAsync(name, client, uri, rate, connections, TimeSpan.FromSeconds(1)); // connections and pools
+            var gcBefore = process is null ? null : await process.GcAsync();
             latency.Add(await FixedRateLoad.RunAsync(name, client, uri, rate, connections, TimeSpan.FromSeconds(seconds)));
+            if (gcBefore is { } before && await process!.GcAsync() is { } after)
+            {
+                gcPauses.Add($"{name} {after.PauseMs - before.PauseMs:0.0} ms in {after.Cycles - before.Cycles:0} collections");
+            }
         }
         var throughput = new List<ThroughputRun>();
         foreach (var (name, uri, client, process) in targets)
@@ -87,6 +93,7 @@ internal static class ProxyBenchmark
         {
             Console.WriteLine($"Peak RSS (VmHWM): tracery native (AOT) router {nativeProcess.PeakRssMb():0.0} MB.");
         }
+        Console.WriteLine($"Garbage-collection pauses during the fixed-rate phase ({seconds} s): {string.Join("; ", gcPauses)}.");
         return 0;
     }
 

@@ -18,6 +18,25 @@ internal sealed class ProxyProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>A Tracery router's admin port, for its runtime metrics; null for nginx.</summary>
+    public int? AdminPort { get; set; }
+
+    /// <summary>The router's garbage collections and their total pause so far (<c>jvm/gc/cycles</c>, <c>jvm/gc/msec</c>), or null for nginx.</summary>
+    public async Task<(double Cycles, double PauseMs)?> GcAsync()
+    {
+        if (AdminPort is not int port)
+        {
+            return null;
+        }
+        using var http = new HttpClient();
+        using var metrics = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/admin/metrics.json"));
+        var root = metrics.RootElement;
+        return root.TryGetProperty("jvm/gc/cycles", out var cycles) && root.TryGetProperty("jvm/gc/msec", out var pause)
+            ? (cycles.GetDouble(), pause.GetDouble())
+            : null; // a router from before these metrics existed
+
+    }
+
     public static async Task<ProxyProcess> StartAsync(ProcessStartInfo start, string directory, int readyPort)
     {
         start.RedirectStandardOutput = true;

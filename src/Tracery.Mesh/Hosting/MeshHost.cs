@@ -82,6 +82,7 @@ public sealed class MeshHost : IAsyncDisposable
         // Source-generated metadata first, so admin results serialize without reflection (Native AOT build).
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AdminJsonContext.Default));
         var metrics = new MetricsRegistry(options.Time);
+        RuntimeGauges.Register(metrics);
         if (options.Telemetry is { } telemetry)
         {
             foreach (var (name, _) in telemetry.Metrics())

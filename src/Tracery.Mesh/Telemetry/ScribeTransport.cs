@@ -1,6 +1,10 @@
 namespace Tracery.Mesh.Telemetry;
 
+using System.Buffers;
+using System.Buffers.Text;
 using System.Net.Sockets;
+using System.Text;
+using Tracery.Tracing.Codec;
 using Tracery.Tracing.Model;
 using Tracery.Tracing.Scribe;
 
@@ -17,12 +21,21 @@ public sealed class ScribeTransport(ZipkinScribeOptions options) : ISpanTranspor
 
     public string Kind => "io.l5d.zipkin";
 
-    public async Task SendAsync(IReadOnlyList<Span> spans, CancellationToken cancellationToken)
+    /// <summary>The entry's message: the span as base64 Thrift v1, which is ASCII.</summary>
+    public void Encode(Span span, IBufferWriter<byte> output)
     {
-        var entries = new ScribeLogEntry[spans.Count];
+        var thrift = SpanBytesEncoder.EncodeOne(span, SpanEncoding.ThriftV1);
+        var base64 = output.GetSpan(Base64.GetMaxEncodedToUtf8Length(thrift.Length));
+        Base64.EncodeToUtf8(thrift, base64, out _, out var written);
+        output.Advance(written);
+    }
+
+    public async Task SendAsync(IReadOnlyList<ReadOnlyMemory<byte>> encodedSpans, CancellationToken cancellationToken)
+    {
+        var entries = new ScribeLogEntry[encodedSpans.Count];
         for (var i = 0; i < entries.Length; i++)
         {
-            entries[i] = ScribeSpans.ToEntry(spans[i]);
+            entries[i] = new ScribeLogEntry(ScribeSpans.DefaultCategory, Encoding.ASCII.GetString(encodedSpans[i].Span));
         }
 
         var call = ScribeMessages.EncodeLogCall(entries, ++sequenceId);

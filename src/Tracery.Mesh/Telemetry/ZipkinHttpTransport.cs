@@ -3,6 +3,7 @@ namespace Tracery.Mesh.Telemetry;
 using System.Buffers;
 using System.IO.Compression;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Tracery.Tracing.Codec;
 using Tracery.Tracing.Model;
 
@@ -14,6 +15,10 @@ using Tracery.Tracing.Model;
 public sealed class ZipkinHttpTransport : ISpanTransport
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+    // One writer per thread that reports spans: Encode runs on the request path, on many threads at once.
+    [ThreadStatic]
+    private static Utf8JsonWriter? jsonWriter;
+
     private readonly ArrayBufferWriter<byte> encoded = new(16 * 1024);
     private readonly MemoryStream compressed = new(4 * 1024);
     private readonly HttpClient client;
@@ -33,10 +38,28 @@ public sealed class ZipkinHttpTransport : ISpanTransport
 
     public string Kind => "io.zipkin.http";
 
-    public async Task SendAsync(IReadOnlyList<Span> spans, CancellationToken cancellationToken)
+    public void Encode(Span span, IBufferWriter<byte> output)
+    {
+        var writer = jsonWriter ??= new Utf8JsonWriter(output, SpanBytesEncoder.JsonV2Options);
+        writer.Reset(output);
+        SpanBytesEncoder.WriteJsonV2(writer, span);
+        writer.Flush();
+    }
+
+    /// <summary>Frames the encoded spans as a JSON array, the body of <c>POST /api/v2/spans</c>.</summary>
+    public async Task SendAsync(IReadOnlyList<ReadOnlyMemory<byte>> encodedSpans, CancellationToken cancellationToken)
     {
         encoded.ResetWrittenCount();
-        SpanBytesEncoder.EncodeList(spans, SpanEncoding.JsonV2, encoded);
+        encoded.Write("["u8);
+        for (var i = 0; i < encodedSpans.Count; i++)
+        {
+            if (i > 0)
+            {
+                encoded.Write(","u8);
+            }
+            encoded.Write(encodedSpans[i].Span);
+        }
+        encoded.Write("]"u8);
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Content(encoded.WrittenMemory) };
         if (!string.IsNullOrEmpty(options.HostHeader))
         {

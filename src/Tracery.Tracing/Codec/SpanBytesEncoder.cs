@@ -55,6 +55,9 @@ public static class SpanBytesEncoder
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>The writer options <see cref="WriteJsonV2"/> expects (Zipkin's escaping, no indentation).</summary>
+    public static JsonWriterOptions JsonV2Options => SpanJsonV2Writer.Options;
+
     /// <summary>Writes one span as a v2 JSON object into a writer the caller owns (the query API's responses).</summary>
     public static void WriteJsonV2(Utf8JsonWriter writer, Span span) => SpanJsonV2Writer.Write(writer, span);
 }

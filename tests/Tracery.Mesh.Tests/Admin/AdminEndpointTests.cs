@@ -64,6 +64,25 @@ public sealed class AdminEndpointTests
     }
 
     [Fact]
+    public async Task MetricsJsonReportsTheRuntimeUnderLinkerdsJvmNames()
+    {
+        var (mesh, upstream) = await MeshWithTraffic(1);
+        await using var _ = upstream;
+        await using var __ = mesh;
+        var before = GC.CollectionCount(0);
+        GC.Collect(0); // the mesh runs in this process: one more collection it must count
+
+        var metrics = JsonSerializer.Deserialize<Dictionary<string, double>>(await mesh.Admin.GetStringAsync("/admin/metrics.json?q=jvm/"))!;
+
+        Assert.True(metrics["jvm/gc/cycles"] > before, $"jvm/gc/cycles {metrics["jvm/gc/cycles"]} after {before} collections and one more");
+        Assert.True(metrics["jvm/gc/msec"] >= 0);
+        Assert.True(metrics["jvm/uptime"] > 0);
+        Assert.True(metrics["jvm/heap/used"] > 0);
+        Assert.True(metrics["jvm/mem/allocations"] > 0);
+        Assert.Equal(Environment.ProcessorCount, metrics["jvm/num_cpus"]);
+    }
+
+    [Fact]
     public async Task MetricsJsonFiltersByPrefixAndNestsAsATree()
     {
         var (mesh, upstream) = await MeshWithTraffic(1);
