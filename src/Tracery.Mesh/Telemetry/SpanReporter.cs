@@ -22,11 +22,22 @@ using Tracery.Tracing.Model;
 /// </remarks>
 public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
 {
+    // Spans are a few hundred bytes; an odd larger one is allocated and left to the collector.
+    private const int MaxPooledSpanBytes = 4096;
+
+    // Enough for the spans a busy proxy queues in one flush interval (about 5,000 at 25,000 spans a second).
+    private const int MaxPooledSpansPerSize = 8192;
+
     // A [ThreadStatic] scratch buffer: Report runs on the request path, on many threads at once.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? scratch;
 
     private readonly Channel<EncodedSpan> queue;
+
+    // The reporter's own pool, sized to what waits in the queue, rather than the shared one, which keeps only a few
+    // dozen buffers per size: beyond those every queued span was a new array that lived through the flush interval,
+    // and the collector, seeing so much young memory survive, grew its young generation (and the process) to match.
+    private readonly ArrayPool<byte> buffers;
     private readonly ISpanTransport transport;
     private readonly SpanReporterOptions options;
     private readonly ILogger logger;
@@ -42,6 +53,7 @@ public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
         this.options = options ?? new SpanReporterOptions();
         this.logger = logger ?? NullLogger.Instance;
         this.time = time ?? TimeProvider.System;
+        buffers = ArrayPool<byte>.Create(MaxPooledSpanBytes, Math.Min(this.options.QueueCapacity, MaxPooledSpansPerSize));
         queue = Channel.CreateBounded<EncodedSpan>(new BoundedChannelOptions(this.options.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -69,14 +81,14 @@ public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
         var buffer = scratch ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
         transport.Encode(span, buffer);
-        var encoded = EncodedSpan.Copy(buffer.WrittenSpan);
+        var encoded = EncodedSpan.Copy(buffers, buffer.WrittenSpan);
         if (queue.Writer.TryWrite(encoded))
         {
             Counters.AddQueued();
         }
         else
         {
-            encoded.Return();
+            encoded.Return(buffers);
             Counters.AddDropped();
         }
     }
@@ -123,7 +135,7 @@ public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
                 await SendAsync(bytes).ConfigureAwait(false);
                 foreach (var span in batch)
                 {
-                    span.Return(); // sent or failed: the transport is done with the bytes either way
+                    span.Return(buffers); // sent or failed: the transport is done with the bytes either way
                 }
                 batch.Clear();
             }
