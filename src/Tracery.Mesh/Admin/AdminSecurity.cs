@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Http;
 using Tracery.Mesh.Config;
 
 /// <summary>
-/// Linkerd's admin <c>SecurityFilter</c>, run in front of the admin endpoints: a path of a disabled category answers
-/// 404 unless the whitelist matches it, and a blacklisted path answers 404 whatever its category.
+/// Linkerd's admin <c>SecurityFilter</c>, run in front of the admin endpoints, with its rule: a path of an enabled
+/// category is served unless the blacklist matches it; a path of a disabled category is refused unless the
+/// whitelist matches it.
 /// </summary>
 public sealed class AdminSecurity
 {
@@ -40,7 +41,7 @@ public sealed class AdminSecurity
         var judged = path.Length > 1 && path.EndsWith('/') ? path[..^1] : path.Length == 0 ? "/" : path;
         try
         {
-            return !Matches(_blacklist, judged) && (Enabled(Categorize(judged)) || Matches(_whitelist, judged));
+            return Enabled(Categorize(judged)) ? !Matches(_blacklist, judged) : Matches(_whitelist, judged);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -76,10 +76,16 @@ public sealed class AdminSecurityTests
         ("/admin/pin", NotFound), ("/client_state.json", NotFound), ("/", NotFound));
 
     [Fact]
-    public Task TheBlacklistRefusesPathsOfAnyCategoryAndBeatsTheWhitelist() => AssertStatuses(
-        "{diagnosticsEnabled: false, pathWhitelist: ['/admin(/.*)?'], pathBlacklist: ['/admin/metrics.*', '/admin/ping']}",
+    public Task TheBlacklistRefusesPathsOfEnabledCategories() => AssertStatuses(
+        "{pathBlacklist: ['/admin/metrics.*', '/admin/ping']}",
         ("/admin/metrics.json", NotFound), ("/admin/metrics/prometheus", NotFound), ("/admin/ping", NotFound),
         ("/admin", OK), ("/", OK));
+
+    [Fact]
+    public Task AsInLinkerdTheWhitelistDecidesForADisabledCategoryAndTheBlacklistForAnEnabledOne() => AssertStatuses(
+        "{diagnosticsEnabled: false, pathWhitelist: ['/admin(/.*)?', '/config[.]json'], pathBlacklist: ['/admin/ping', '/config[.]json']}",
+        ("/admin/ping", OK), ("/admin/metrics/prometheus", OK), ("/client_state.json", NotFound),
+        ("/config.json", NotFound), ("/", OK));
 
     [Theory]
     [InlineData("/admin/ping", "/admin/ping", true)]
