@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 /// <summary>
 /// <c>admin.security</c>: which admin endpoints answer. Each category (UI, control, diagnostics) is on by default;
 /// <see cref="PathWhitelist"/> reopens paths of a category that is off, <see cref="PathBlacklist"/> closes paths of
-/// any category. Both are regular expressions that must match the whole request path.
+/// a category that is on (Linkerd's rule). Both are regular expressions that must match the whole request path.
 /// </summary>
 public sealed record AdminSecurityConfig(
     bool UiEnabled, bool ControlEnabled, bool DiagnosticsEnabled, ImmutableArray<string> PathWhitelist, ImmutableArray<string> PathBlacklist)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 /// Runs a proxied request on the socket thread that received it, as an event-loop proxy (nginx, linkerd2-proxy)
 /// does. By default .NET hands every socket completion to the thread pool, and Kestrel hands every request to it
 /// again: for a proxy that does little work per request, those hand-offs were half of its context switches and a
-/// fifth of its CPU (docs/benchmarks.md, "Inline I/O"). Safe here because nothing that runs on a socket's
+/// large share of its CPU (docs/benchmarks.md, "Inline I/O and spans queued as bytes"). Safe here because nothing that runs on a socket's
 /// completion blocks: routing, balancing, tracing and forwarding are asynchronous, and a namer's watch handles one
 /// short event per read (the fs namer has its own watcher thread). A long piece of work there would hold up
 /// the other connections of that socket thread, so it must not be added without moving it off.

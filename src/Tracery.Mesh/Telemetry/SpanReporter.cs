@@ -17,7 +17,7 @@ using Tracery.Tracing.Model;
 /// Spans are encoded when reported and queued as bytes. Queued as objects, the spans waiting out the flush
 /// interval (thousands at a proxy's full speed, some twenty objects each) survived every young-generation
 /// collection and made each one copy them: pauses of about 4.5 ms, 17 a second, which stopped every request in
-/// flight (docs/benchmarks.md, "Spans queued as bytes"). Encoded at once, a span's objects die young and the
+/// flight (docs/benchmarks.md, "Inline I/O and spans queued as bytes"). Encoded at once, a span's objects die young and the
 /// queue holds one pooled buffer per span, which the collector copies without tracing.
 /// </remarks>
 public sealed partial class SpanReporter : ISpanSink, IAsyncDisposable
