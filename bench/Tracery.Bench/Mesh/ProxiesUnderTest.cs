@@ -13,22 +13,7 @@ internal static class ProxiesUnderTest
         var routerPort = ProxyProcess.FreePort();
         var adminPort = ProxyProcess.FreePort();
         var config = Path.Combine(directory, "linkerd.yaml");
-        await File.WriteAllTextAsync(config, $"""
-            admin:
-              ip: 127.0.0.1
-              port: {adminPort}
-            telemetry:
-            - kind: io.zipkin.http
-              host: 127.0.0.1:{upstreamPort}
-              sampleRate: {sampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}
-            routers:
-            - protocol: http
-              label: outgoing
-              dtab: /svc/bench => /$/inet/127.0.0.1/{upstreamPort}
-              servers:
-              - ip: 127.0.0.1
-                port: {routerPort}
-            """);
+        await File.WriteAllTextAsync(config, BenchRouterConfig.Yaml(upstreamPort, sampleRate, routerPort, adminPort));
         var start = new ProcessStartInfo(command[0], [.. command[1..], config]);
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment)

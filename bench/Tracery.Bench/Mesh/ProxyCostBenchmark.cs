@@ -21,7 +21,7 @@ internal static class ProxyCostBenchmark
         var connections = Option(args, "--connections", 4);
         using var sampler = args.Contains("--types") ? new AllocationSampler() : null;
         await using var upstream = await BenchUpstream.StartAsync();
-        await using (var warm = await MeshHost.StartAsync(new MeshConfigLoader().Load(Config(upstream.Port, 1.0))))
+        await using (var warm = await MeshHost.StartAsync(new MeshConfigLoader().Load(BenchRouterConfig.Yaml(upstream.Port, 1.0))))
         {
             // JIT-compile the router's code (all tiers) before anything is measured, so whichever router runs first
             // does not pay for compiling what the other then reuses.
@@ -36,7 +36,7 @@ internal static class ProxyCostBenchmark
         Console.WriteLine($"| direct | {direct.Bytes:0} | {direct.CpuMicros:0} | {direct.Switches:0.00} | – | – | – |");
         foreach (var rate in args.Contains("--traced-only") ? [1.0] : new[] { 1.0, 0.0 })
         {
-            await using var host = await MeshHost.StartAsync(new MeshConfigLoader().Load(Config(upstream.Port, rate)));
+            await using var host = await MeshHost.StartAsync(new MeshConfigLoader().Load(BenchRouterConfig.Yaml(upstream.Port, rate)));
             var router = host.RouterEndpoints["outgoing"][0];
             if (sampler is not null)
             {
@@ -115,23 +115,6 @@ internal static class ProxyCostBenchmark
         })).ToArray();
         await Task.WhenAll(workers);
     }
-
-    private static string Config(int upstreamPort, double sampleRate) => $"""
-        admin:
-          ip: 127.0.0.1
-          port: 0
-        telemetry:
-        - kind: io.zipkin.http
-          host: 127.0.0.1:{upstreamPort}
-          sampleRate: {sampleRate.ToString(CultureInfo.InvariantCulture)}
-        routers:
-        - protocol: http
-          label: outgoing
-          dtab: /svc/bench => /$/inet/127.0.0.1/{upstreamPort}
-          servers:
-          - ip: 127.0.0.1
-            port: 0
-        """;
 
     private static HttpClient Client(IWebProxy? proxy) => new(new SocketsHttpHandler
     {
