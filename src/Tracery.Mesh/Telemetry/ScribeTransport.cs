@@ -1,10 +1,8 @@
 namespace Tracery.Mesh.Telemetry;
 
 using System.Buffers;
-using System.Buffers.Text;
 using System.Net.Sockets;
 using System.Text;
-using Tracery.Tracing.Codec;
 using Tracery.Tracing.Model;
 using Tracery.Tracing.Scribe;
 
@@ -22,13 +20,7 @@ public sealed class ScribeTransport(ZipkinScribeOptions options) : ISpanTranspor
     public string Kind => "io.l5d.zipkin";
 
     /// <summary>The entry's message: the span as base64 Thrift v1, which is ASCII.</summary>
-    public void Encode(Span span, IBufferWriter<byte> output)
-    {
-        var thrift = SpanBytesEncoder.EncodeOne(span, SpanEncoding.ThriftV1);
-        var base64 = output.GetSpan(Base64.GetMaxEncodedToUtf8Length(thrift.Length));
-        Base64.EncodeToUtf8(thrift, base64, out _, out var written);
-        output.Advance(written);
-    }
+    public void Encode(Span span, IBufferWriter<byte> output) => ScribeSpans.WriteMessage(span, output);
 
     public async Task SendAsync(IReadOnlyList<ReadOnlyMemory<byte>> encodedSpans, CancellationToken cancellationToken)
     {

@@ -12,6 +12,16 @@ using Tracery.Tracing.Tests.Codec;
 public sealed class ScribeMessagesTests
 {
     [Fact]
+    public void AMessageWrittenIntoABufferIsTheEntrysMessage()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        ScribeSpans.WriteMessage(TestSpans.Client, buffer);
+
+        Assert.Equal(ScribeSpans.ToEntry(TestSpans.Client).Message, System.Text.Encoding.ASCII.GetString(buffer.WrittenSpan));
+    }
+
+    [Fact]
     public async Task LogCallRoundTripsWithItsSpans()
     {
         ScribeLogEntry[] entries = [ScribeSpans.ToEntry(TestSpans.Client), new("other", "not a span"), ScribeSpans.ToEntry(TestSpans.Local)];
